@@ -1,0 +1,72 @@
+package org.smsoverxmpp.webhook;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Lambda's settings, all from environment variables (docs/configuration.md). Every missing or invalid
+ * variable is named at once, and the function refuses to start rather than run half-configured.
+ */
+public record WebhookConfig(
+        String queueUrl,
+        String twilioSecretId,
+        Optional<String> publicBaseUrl,
+        Duration secretMaxAge,
+        int maxBodyBytes,
+        Optional<String> awsRegion,
+        Optional<URI> awsEndpoint) {
+
+    public static WebhookConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static WebhookConfig from(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        String queueUrl = required(env, "QUEUE_URL", problems);
+        String secretId = required(env, "TWILIO_SECRET_ID", problems);
+        Optional<String> baseUrl = optional(env, "PUBLIC_BASE_URL").map(u -> u.replaceAll("/+$", ""));
+        baseUrl.filter(u -> !u.startsWith("https://") && !u.startsWith("http://"))
+                .ifPresent(u -> problems.add("PUBLIC_BASE_URL must start with https:// (got '" + u + "')"));
+        int maxAge = positiveInt(env, "SECRET_MAX_AGE_SECONDS", 300, problems);
+        int maxBody = positiveInt(env, "MAX_BODY_BYTES", 64 * 1024, problems);
+        Optional<URI> endpoint = optional(env, "AWS_ENDPOINT_URL").map(URI::create);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("webhook configuration invalid: " + String.join("; ", problems));
+        }
+        return new WebhookConfig(queueUrl, secretId, baseUrl, Duration.ofSeconds(maxAge), maxBody,
+                optional(env, "AWS_REGION"), endpoint);
+    }
+
+    private static Optional<String> optional(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static String required(Map<String, String> env, String name, List<String> problems) {
+        Optional<String> value = optional(env, name);
+        if (value.isEmpty()) {
+            problems.add(name + " is required");
+        }
+        return value.orElse(null);
+    }
+
+    private static int positiveInt(Map<String, String> env, String name, int fallback, List<String> problems) {
+        Optional<String> value = optional(env, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.get());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(name + " must be a positive whole number (got '" + value.get() + "')");
+        return fallback;
+    }
+}

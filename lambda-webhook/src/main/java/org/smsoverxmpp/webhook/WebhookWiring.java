@@ -1,0 +1,36 @@
+package org.smsoverxmpp.webhook;
+
+import java.time.Clock;
+import org.smsoverxmpp.webhook.queue.SqsFifoQueue;
+import org.smsoverxmpp.webhook.twilio.TwilioSecret;
+import org.smsoverxmpp.webhook.twilio.TwilioSignature;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The composition root of the Lambda: builds the AWS clients and the service once. Reading the secret here
+ * means a function without a usable auth token fails at start-up instead of accepting requests.
+ */
+public record WebhookWiring(WebhookConfig config, WebhookService service) {
+
+    public static WebhookWiring fromEnvironment(WebhookConfig config) {
+        SqsClient sqs = aws(SqsClient.builder(), config).build();
+        SecretsManagerClient secrets = aws(SecretsManagerClient.builder(), config).build();
+        TwilioSecret secret = new TwilioSecret(secrets, config.twilioSecretId(), config.secretMaxAge(), Clock.systemUTC());
+        secret.current();
+        WebhookService service = new WebhookService(new TwilioSignature(secret),
+                new SqsFifoQueue(sqs, config.queueUrl()), config.maxBodyBytes(), Clock.systemUTC());
+        return new WebhookWiring(config, service);
+    }
+
+    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>>
+            B aws(B builder, WebhookConfig config) {
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder());
+        config.awsRegion().map(Region::of).ifPresent(builder::region);
+        config.awsEndpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+package org.smsoverxmpp.webhook.http;
+
+/** A request the webhook refuses, with the status and the reason the caller is told. */
+public class WebhookRejection extends Exception {
+    private final int status;
+
+    public WebhookRejection(int status, String reason) {
+        super(reason);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public WebhookResponse toResponse() {
+        return WebhookResponse.rejected(status, getMessage());
+    }
+
+    public static WebhookRejection badRequest(String reason) {
+        return new WebhookRejection(400, reason);
+    }
+
+    public static WebhookRejection forbidden(String reason) {
+        return new WebhookRejection(403, reason);
+    }
+}

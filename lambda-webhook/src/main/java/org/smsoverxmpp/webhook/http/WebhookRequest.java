@@ -1,0 +1,32 @@
+package org.smsoverxmpp.webhook.http;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An HTTP request as the webhook needs it, independent of API Gateway's event shape.
+ *
+ * @param route     the resource called, e.g. {@code /sms}
+ * @param calledUrl the full URL Twilio called, which its signature covers
+ * @param body      the raw body, already base64-decoded where API Gateway encoded it
+ */
+public record WebhookRequest(String method, String route, String calledUrl, Map<String, String> headers, byte[] body) {
+
+    public WebhookRequest {
+        TreeMap<String, String> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (headers != null) {
+            folded.putAll(headers);
+        }
+        headers = folded;
+        method = method == null ? "" : method.toUpperCase(Locale.ROOT);
+        route = route == null ? "" : route;
+        body = body == null ? new byte[0] : body;
+    }
+
+    /** HTTP header names are case-insensitive, and API Gateway passes them on as the client spelled them. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name));
+    }
+}

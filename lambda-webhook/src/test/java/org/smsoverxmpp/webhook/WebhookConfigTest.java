@@ -1,0 +1,33 @@
+package org.smsoverxmpp.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WebhookConfigTest {
+
+    @Test
+    void everyMissingVariableIsNamedAtOnce() {
+        assertThatThrownBy(() -> WebhookConfig.from(Map.of()))
+                .hasMessageContaining("QUEUE_URL").hasMessageContaining("TWILIO_SECRET_ID");
+    }
+
+    @Test
+    void invalidValuesAreNamed() {
+        assertThatThrownBy(() -> WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s",
+                "MAX_BODY_BYTES", "-1", "PUBLIC_BASE_URL", "sms.example.com")))
+                .hasMessageContaining("MAX_BODY_BYTES").hasMessageContaining("PUBLIC_BASE_URL");
+    }
+
+    @Test
+    void defaultsApply() {
+        WebhookConfig config = WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s",
+                "PUBLIC_BASE_URL", "https://sms.example.com/"));
+
+        assertThat(config.maxBodyBytes()).isEqualTo(65536);
+        assertThat(config.publicBaseUrl()).contains("https://sms.example.com");
+        assertThat(config.secretMaxAge().toSeconds()).isEqualTo(300);
+    }
+}
