@@ -1,0 +1,94 @@
+package org.smsoverxmpp.bridge;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsoverxmpp.bridge.address.PhoneJids;
+import org.smsoverxmpp.bridge.config.BridgeConfig;
+import org.smsoverxmpp.bridge.inbound.QueueConsumer;
+import org.smsoverxmpp.bridge.inbound.SmsToStanzas;
+import org.smsoverxmpp.bridge.mapping.CachedMappings;
+import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
+import org.smsoverxmpp.bridge.outbound.ConversationExecutor;
+import org.smsoverxmpp.bridge.outbound.OutboundSms;
+import org.smsoverxmpp.bridge.twilio.TwilioSender;
+import org.smsoverxmpp.bridge.xmpp.Backoff;
+import org.smsoverxmpp.bridge.xmpp.ComponentConnection;
+import org.smsoverxmpp.bridge.xmpp.ConnectionState;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The composition root: the one place that builds and wires the bridge, and takes it down in order. */
+public final class Bridge implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
+    /** ECS allows 30 s between SIGTERM and SIGKILL by default. */
+    private static final Duration CONSUMER_STOP = Duration.ofSeconds(20);
+    private static final Duration OUTBOUND_DRAIN = Duration.ofSeconds(5);
+
+    private final ComponentConnection xmpp;
+    private final QueueConsumer consumer;
+    private final Thread consumerThread;
+    private final ConversationExecutor lanes;
+    private final SqsClient sqs;
+    private final DynamoDbClient dynamo;
+
+    private Bridge(BridgeConfig config) {
+        sqs = aws(SqsClient.builder(), config).build();
+        dynamo = aws(DynamoDbClient.builder(), config).build();
+        PhoneJids jids = new PhoneJids(config.xmpp().componentDomain());
+        var mappings = new CachedMappings(
+                new DynamoMappingStore(dynamo, config.mappingsTable(), config.mappingsNumberIndex()),
+                config.mappingCacheTtl(), 100_000);
+        TwilioSender twilio = new TwilioSender(
+                TwilioSender.client(config.twilio(), config.twilioApiBaseUrl(), config.outboundLanes() * 2),
+                config.statusCallbackUrl(), config.twilioRetryDelays());
+
+        xmpp = new ComponentConnection(config.xmpp(), Backoff.standard());
+        lanes = new ConversationExecutor(config.outboundLanes());
+        OutboundSms outbound = new OutboundSms(jids, mappings, twilio, lanes, xmpp::send);
+        xmpp.onStanza(new IncomingStanzas(outbound, xmpp::send));
+        consumer = new QueueConsumer(sqs, config.queueUrl(), config.queueWaitSeconds(), mappings,
+                new SmsToStanzas(jids), xmpp);
+        consumerThread = new Thread(consumer, "sqs-consumer");
+    }
+
+    public static Bridge start(BridgeConfig config) {
+        Bridge bridge = new Bridge(config);
+        bridge.xmpp.start();
+        bridge.consumerThread.start();
+        LOG.info("bridge started for {}", config.xmpp());
+        return bridge;
+    }
+
+    public ConnectionState xmppState() {
+        return xmpp.state();
+    }
+
+    /** Graceful stop: no new pulls, the batch in hand acknowledged, queued SMS sent, the stream closed. */
+    @Override
+    public void close() {
+        LOG.info("bridge stopping");
+        consumer.stop();
+        try {
+            consumerThread.join(CONSUMER_STOP.toMillis());
+            if (!lanes.drain(OUTBOUND_DRAIN)) {
+                LOG.warn("outbound SMS still pending at shutdown; their senders get no answer");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lanes.close();
+        xmpp.close();
+        sqs.close();
+        dynamo.close();
+        LOG.info("bridge stopped");
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B aws(B builder, BridgeConfig config) {
+        config.awsRegion().map(Region::of).ifPresent(builder::region);
+        config.awsEndpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+}

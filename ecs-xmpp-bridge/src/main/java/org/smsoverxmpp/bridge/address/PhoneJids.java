@@ -1,0 +1,71 @@
+package org.smsoverxmpp.bridge.address;
+
+import java.util.regex.Pattern;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+import org.jxmpp.util.XmppStringUtils;
+
+/**
+ * The one place where SMS addresses and JIDs of the component domain map onto each other
+ * (../shared/xmpp-sms-conventions.md, "Addresses").
+ */
+public final class PhoneJids {
+    /** US/CA short codes are 5-6 digits; some countries use 3-8. */
+    private static final Pattern SHORT_CODE = Pattern.compile("[0-9]{3,8}");
+    static final String SHORT_CODE_CONTEXT = ";phone-context=ca-us.phone-context.soprani.ca";
+
+    private final DomainBareJid domain;
+
+    public PhoneJids(DomainBareJid domain) {
+        this.domain = domain;
+    }
+
+    public DomainBareJid domain() {
+        return domain;
+    }
+
+    /** The JID an SMS sender appears as: E.164, a short code, or an escaped alphanumeric sender ID. */
+    public EntityBareJid jidOf(String smsAddress) {
+        String local;
+        if (PhoneNumber.isE164(smsAddress)) {
+            local = smsAddress;
+        } else if (SHORT_CODE.matcher(smsAddress).matches()) {
+            local = smsAddress + SHORT_CODE_CONTEXT;
+        } else {
+            local = XmppStringUtils.escapeLocalpart(smsAddress);
+        }
+        try {
+            return JidCreate.entityBareFrom(local + "@" + domain);
+        } catch (XmppStringprepException e) {
+            throw new IllegalArgumentException("SMS address '" + smsAddress + "' cannot be a JID", e);
+        }
+    }
+
+    /** The number a message to {@code to} is meant for. */
+    public Recipient recipientOf(Jid to) {
+        if (to == null || !to.asDomainBareJid().equals(domain)) {
+            return new Recipient.NotAPhone("not an address of " + domain);
+        }
+        if (to.getLocalpartOrNull() == null) {
+            return new Recipient.NotAPhone("write to +<number>@" + domain + ", e.g. +15551234567@" + domain);
+        }
+        String local = to.getLocalpartOrNull().toString();
+        if (PhoneNumber.isE164(local)) {
+            return new Recipient.Phone(new PhoneNumber(local));
+        }
+        return new Recipient.NotAPhone("'" + XmppStringUtils.unescapeLocalpart(local)
+                + "' is not a phone number in international format; write to +<country code><number>@" + domain);
+    }
+
+    /** Where a message to the component goes. */
+    public sealed interface Recipient {
+        record Phone(PhoneNumber number) implements Recipient {
+        }
+
+        record NotAPhone(String reason) implements Recipient {
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.smsoverxmpp.bridge.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+import org.smsoverxmpp.bridge.twilio.TwilioCredentials;
+import org.smsoverxmpp.bridge.xmpp.ComponentSettings;
+
+/**
+ * Everything the bridge is told, from environment variables (docs/configuration.md). Secrets arrive as
+ * environment variables too: ECS injects them from Secrets Manager.
+ */
+public record BridgeConfig(
+        ComponentSettings xmpp,
+        String queueUrl,
+        int queueWaitSeconds,
+        String mappingsTable,
+        String mappingsNumberIndex,
+        Duration mappingCacheTtl,
+        TwilioCredentials twilio,
+        URI twilioApiBaseUrl,
+        Optional<URI> statusCallbackUrl,
+        List<Duration> twilioRetryDelays,
+        int outboundLanes,
+        Optional<String> awsRegion,
+        Optional<URI> awsEndpoint) {
+
+    public static BridgeConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static BridgeConfig from(Map<String, String> env) {
+        EnvReader read = new EnvReader(env);
+        String host = read.required("XMPP_HOST", "the XMPP server's host name");
+        int port = read.positiveInt("XMPP_PORT", 5347);
+        boolean tls = read.bool("XMPP_DIRECT_TLS", false);
+        DomainBareJid domain = domain(read, "COMPONENT_DOMAIN", read.required("COMPONENT_DOMAIN", "e.g. sms.example.com"));
+        String secret = read.required("COMPONENT_SECRET", "the component secret from the XMPP server's config");
+        DomainBareJid server = domain(read, "XMPP_SERVER_DOMAIN",
+                read.optional("XMPP_SERVER_DOMAIN").orElseGet(() -> parentOf(domain)));
+        ComponentSettings xmpp = new ComponentSettings(host, port, tls, domain, secret, server,
+                seconds(read, "XMPP_KEEPALIVE_SECONDS", 60), seconds(read, "XMPP_PING_INTERVAL_SECONDS", 60),
+                seconds(read, "XMPP_PING_TIMEOUT_SECONDS", 10), seconds(read, "XMPP_AUTH_RETRY_SECONDS", 60));
+
+        String queueUrl = read.required("QUEUE_URL", "the SQS FIFO queue the webhook writes to");
+        int wait = read.parsed("QUEUE_WAIT_SECONDS", 10, Integer::valueOf, n -> n >= 0 && n <= 20, "0 to 20");
+        String table = read.required("MAPPINGS_TABLE", "the DynamoDB mappings table");
+        String index = read.optional("MAPPINGS_NUMBER_INDEX").orElse("byNumber");
+
+        TwilioCredentials twilio = twilio(read);
+        URI apiBase = read.url("TWILIO_API_BASE_URL").orElse(URI.create("https://api.twilio.com"));
+        Optional<URI> statusCallback = read.url("TWILIO_STATUS_CALLBACK_URL");
+        int retryMs = read.positiveInt("TWILIO_RETRY_BASE_MS", 1000);
+        Duration cacheTtl = seconds(read, "MAPPING_CACHE_SECONDS", 60);
+        int lanes = read.positiveInt("OUTBOUND_LANES", 8);
+        Optional<URI> awsEndpoint = read.url("AWS_ENDPOINT_URL");
+        read.check();
+        return new BridgeConfig(xmpp, queueUrl, wait, table, index, cacheTtl, twilio, apiBase, statusCallback,
+                List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L)), lanes,
+                read.optional("AWS_REGION"), awsEndpoint);
+    }
+
+    private static TwilioCredentials twilio(EnvReader read) {
+        String account = read.required("TWILIO_ACCOUNT_SID", "AC...");
+        Optional<String> keySid = read.optional("TWILIO_API_KEY_SID");
+        Optional<String> keySecret = read.optional("TWILIO_API_KEY_SECRET");
+        Optional<String> token = read.optional("TWILIO_AUTH_TOKEN");
+        if (keySid.isPresent() && keySecret.isPresent()) {
+            return TwilioCredentials.apiKey(account, keySid.get(), keySecret.get());
+        }
+        if (token.isPresent()) {
+            return TwilioCredentials.authToken(account, token.get());
+        }
+        read.problem("TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET (or TWILIO_AUTH_TOKEN) are required");
+        return null;
+    }
+
+    private static Duration seconds(EnvReader read, String name, int fallback) {
+        return Duration.ofSeconds(read.positiveInt(name, fallback));
+    }
+
+    /** sms.example.com is served by example.com, whose server answers our pings. */
+    private static String parentOf(DomainBareJid domain) {
+        if (domain == null) {
+            return null;
+        }
+        String text = domain.toString();
+        int dot = text.indexOf('.');
+        return dot < 0 ? text : text.substring(dot + 1);
+    }
+
+    private static DomainBareJid domain(EnvReader read, String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return JidCreate.domainBareFrom(value);
+        } catch (XmppStringprepException e) {
+            read.problem(name + " is not a valid domain (got '" + value + "')");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.smsoverxmpp.bridge.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Reads typed values from environment variables, collecting every problem instead of stopping at the first. */
+final class EnvReader {
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    EnvReader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    Optional<String> optional(String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    String required(String name, String hint) {
+        Optional<String> value = optional(name);
+        if (value.isEmpty()) {
+            problems.add(name + " is required (" + hint + ")");
+        }
+        return value.orElse(null);
+    }
+
+    int positiveInt(String name, int fallback) {
+        return parsed(name, fallback, Integer::valueOf, n -> n > 0, "a positive whole number");
+    }
+
+    boolean bool(String name, boolean fallback) {
+        return parsed(name, fallback, text -> switch (text.toLowerCase()) {
+            case "true", "yes", "1" -> Boolean.TRUE;
+            case "false", "no", "0" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException();
+        }, b -> true, "true or false");
+    }
+
+    Optional<URI> url(String name) {
+        Optional<String> value = optional(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = URI.create(value.get());
+            if (uri.getScheme() != null && uri.getScheme().startsWith("http") && uri.getHost() != null) {
+                return Optional.of(uri);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        problems.add(name + " must be an http(s) URL (got '" + value.get() + "')");
+        return Optional.empty();
+    }
+
+    <T> T parsed(String name, T fallback, Function<String, T> parse, java.util.function.Predicate<T> valid, String expected) {
+        Optional<String> value = optional(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            T parsed = parse.apply(value.get());
+            if (valid.test(parsed)) {
+                return parsed;
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        problems.add(name + " must be " + expected + " (got '" + value.get() + "')");
+        return fallback;
+    }
+
+    void problem(String text) {
+        problems.add(text);
+    }
+
+    /** Throws naming every problem found, if any. */
+    void check() {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+}

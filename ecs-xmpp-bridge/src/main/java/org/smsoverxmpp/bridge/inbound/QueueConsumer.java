@@ -1,0 +1,180 @@
+package org.smsoverxmpp.bridge.inbound;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jxmpp.jid.EntityBareJid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsoverxmpp.bridge.address.PhoneNumber;
+import org.smsoverxmpp.bridge.mapping.Mappings;
+import org.smsoverxmpp.bridge.xmpp.ComponentConnection;
+import org.smsoverxmpp.events.DeliveryStatus;
+import org.smsoverxmpp.events.EventCodec;
+import org.smsoverxmpp.events.InboundSms;
+import org.smsoverxmpp.events.MalformedEventException;
+import org.smsoverxmpp.events.QueueEvent;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Queue → XMPP, at least once. Long-polls only while the stream is up; writes a batch; then pings the server
+ * and deletes the batch only when the answer arrives: XEP-0114 has no acknowledgements, but the server
+ * processes a stream in order. Whatever is not confirmed is redelivered after the visibility timeout, and
+ * after the queue's maximum receives it lands in the dead-letter queue.
+ */
+public class QueueConsumer implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueConsumer.class);
+    private static final int MAX_BATCH = 10;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final int waitSeconds;
+    private final Mappings mappings;
+    private final SmsToStanzas toStanzas;
+    private final ComponentConnection xmpp;
+    private final EventCodec codec = new EventCodec();
+    private volatile boolean running = true;
+
+    public QueueConsumer(SqsClient sqs, String queueUrl, int waitSeconds, Mappings mappings, SmsToStanzas toStanzas,
+            ComponentConnection xmpp) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.waitSeconds = waitSeconds;
+        this.mappings = mappings;
+        this.toStanzas = toStanzas;
+        this.xmpp = xmpp;
+    }
+
+    /** Finish the batch in hand, then return from {@link #run()}. */
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                if (xmpp.state().awaitConnected(Duration.ofSeconds(1))) {
+                    pollOnce();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SdkException e) {
+                LOG.warn("SQS receive failed, retrying: {}", e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    void pollOnce() throws InterruptedException {
+        List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
+                .maxNumberOfMessages(MAX_BATCH)
+                .waitTimeSeconds(waitSeconds)
+                .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID,
+                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+        List<Message> written = new ArrayList<>();
+        // After a failure in a conversation, later messages of it wait too, so it stays in order.
+        Set<String> held = new HashSet<>();
+        for (Message message : received) {
+            String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+            if (group != null && held.contains(group)) {
+                continue;
+            }
+            if (deliver(message)) {
+                written.add(message);
+            } else if (group != null) {
+                held.add(group);
+            }
+        }
+        if (!written.isEmpty()) {
+            acknowledge(written);
+        }
+    }
+
+    private boolean deliver(Message message) {
+        QueueEvent event;
+        try {
+            event = codec.decode(message.body());
+        } catch (MalformedEventException e) {
+            LOG.error("undeliverable queue message {} (receive {}): {}; it goes to the dead-letter queue",
+                    message.messageId(), receiveCount(message), e.getMessage());
+            return false;
+        }
+        if (event instanceof DeliveryStatus status) {
+            LOG.info("status {} for {}{}", status.status(), status.messageSid(),
+                    status.errorCode() == null ? "" : " (error " + status.errorCode() + ")");
+            return true;
+        }
+        return deliverSms((InboundSms) event, receiveCount(message));
+    }
+
+    private boolean deliverSms(InboundSms sms, String receiveCount) {
+        if (!PhoneNumber.isE164(sms.to())) {
+            LOG.error("SMS {} was sent to '{}', which is not an E.164 number", sms.messageSid(), sms.to());
+            return false;
+        }
+        List<EntityBareJid> users;
+        try {
+            users = mappings.usersOf(new PhoneNumber(sms.to()));
+        } catch (RuntimeException e) {
+            LOG.warn("mapping lookup for {} failed; SMS {} will be redelivered: {}", sms.to(), sms.messageSid(), e.toString());
+            return false;
+        }
+        if (users.isEmpty()) {
+            LOG.warn("no user is mapped to {}; SMS {} stays queued (receive {}) and then goes to the dead-letter queue",
+                    sms.to(), sms.messageSid(), receiveCount);
+            return false;
+        }
+        for (Stanza stanza : toStanzas.convert(sms, users)) {
+            if (!xmpp.send(stanza)) {
+                return false; // the stream dropped: all of it comes back
+            }
+        }
+        LOG.info("delivered SMS {} from {} to {} user(s)", sms.messageSid(), sms.from(), users.size());
+        return true;
+    }
+
+    private void acknowledge(List<Message> written) throws InterruptedException {
+        try {
+            xmpp.pingServer().get();
+        } catch (ExecutionException e) {
+            LOG.warn("server did not confirm {} written message(s) ({}); they will be redelivered",
+                    written.size(), e.getCause().getMessage());
+            return;
+        }
+        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                    .receiptHandle(written.get(i).receiptHandle()).build());
+        }
+        try {
+            var result = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+            result.failed().forEach(f -> LOG.warn("could not delete a delivered message ({}); it will be delivered again",
+                    f.message()));
+        } catch (SdkException e) {
+            LOG.warn("could not delete {} delivered message(s); they will be delivered again: {}",
+                    written.size(), e.getMessage());
+        }
+    }
+
+    private static String receiveCount(Message message) {
+        return message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "?");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.smsoverxmpp.bridge.inbound;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jxmpp.jid.EntityBareJid;
+import org.smsoverxmpp.bridge.address.PhoneJids;
+import org.smsoverxmpp.events.InboundSms;
+import org.smsoverxmpp.events.Media;
+
+/**
+ * SMS → XMPP, as a pure function: a {@code chat} message from the sender's JID to each mapped user's bare JID
+ * (so offline storage, carbons and archives work), text first, then one message per media item.
+ * Stanza ids derive from the MessageSid, so a redelivered SMS carries the same ids and clients can tell.
+ */
+public final class SmsToStanzas {
+    private final PhoneJids jids;
+
+    public SmsToStanzas(PhoneJids jids) {
+        this.jids = jids;
+    }
+
+    public List<Message> convert(InboundSms sms, List<EntityBareJid> users) {
+        EntityBareJid from = jids.jidOf(sms.from());
+        List<Message> stanzas = new ArrayList<>();
+        for (EntityBareJid user : users) {
+            if (!sms.body().isEmpty() || sms.media().isEmpty()) {
+                stanzas.add(chat(sms.messageSid(), from, user).setBody(sms.body()).build());
+            }
+            for (int i = 0; i < sms.media().size(); i++) {
+                Media media = sms.media().get(i);
+                stanzas.add(chat(sms.messageSid() + "-" + (i + 1), from, user).setBody(media.url()).build());
+            }
+        }
+        return stanzas;
+    }
+
+    private static MessageBuilder chat(String id, EntityBareJid from, EntityBareJid to) {
+        return StanzaBuilder.buildMessage(id).from(from).to(to).ofType(Message.Type.chat);
+    }
+}

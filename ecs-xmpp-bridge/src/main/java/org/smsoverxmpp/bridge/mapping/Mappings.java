@@ -1,0 +1,14 @@
+package org.smsoverxmpp.bridge.mapping;
+
+import java.util.List;
+import java.util.Optional;
+import org.jxmpp.jid.EntityBareJid;
+import org.smsoverxmpp.bridge.address.PhoneNumber;
+
+/** Who is who: the number a user sends from, and the users an SMS to a number goes to. */
+public interface Mappings {
+    Optional<PhoneNumber> numberOf(EntityBareJid user);
+
+    /** Every user mapped to the number; a shared number has several, and each receives. */
+    List<EntityBareJid> usersOf(PhoneNumber number);
+}

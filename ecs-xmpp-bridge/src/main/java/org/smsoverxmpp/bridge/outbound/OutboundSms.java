@@ -1,0 +1,102 @@
+package org.smsoverxmpp.bridge.outbound;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jxmpp.jid.EntityBareJid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsoverxmpp.bridge.address.PhoneJids;
+import org.smsoverxmpp.bridge.address.PhoneJids.Recipient;
+import org.smsoverxmpp.bridge.address.PhoneNumber;
+import org.smsoverxmpp.bridge.mapping.Mappings;
+import org.smsoverxmpp.bridge.twilio.SendResult;
+import org.smsoverxmpp.bridge.twilio.TwilioSender;
+
+/**
+ * XMPP → SMS. A message from a mapped user to {@code +E164@domain} leaves as an SMS from the user's number;
+ * anything that cannot be sent comes back as an error copy, never silence.
+ */
+public class OutboundSms {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundSms.class);
+
+    private final PhoneJids jids;
+    private final Mappings mappings;
+    private final TwilioSender twilio;
+    private final ConversationExecutor lanes;
+    private final Consumer<Stanza> replies;
+
+    public OutboundSms(PhoneJids jids, Mappings mappings, TwilioSender twilio, ConversationExecutor lanes,
+            Consumer<Stanza> replies) {
+        this.jids = jids;
+        this.mappings = mappings;
+        this.twilio = twilio;
+        this.lanes = lanes;
+        this.replies = replies;
+    }
+
+    /** Called on the XMPP reader thread: decides quickly, sends on a conversation lane. */
+    public void onMessage(Message message) {
+        if (!SmsFilter.isForSms(message) || message.getFrom() == null) {
+            return;
+        }
+        EntityBareJid user = message.getFrom().asEntityBareJidIfPossible();
+        if (user == null) {
+            return; // a server or component, not a person
+        }
+        if (!SmsFilter.hasText(message)) {
+            reply(message, ErrorReply.emptyMessage());
+            return;
+        }
+        Recipient recipient = jids.recipientOf(message.getTo());
+        if (recipient instanceof Recipient.NotAPhone notAPhone) {
+            reply(message, ErrorReply.badNumber(notAPhone.reason()));
+        } else if (recipient instanceof Recipient.Phone phone) {
+            lanes.submit(user + "|" + phone.number(), () -> send(message, user, phone.number()));
+        }
+    }
+
+    private void send(Message message, EntityBareJid user, PhoneNumber to) {
+        Optional<PhoneNumber> from;
+        try {
+            from = mappings.numberOf(user);
+        } catch (RuntimeException e) {
+            LOG.error("mapping lookup for {} failed", user, e);
+            reply(message, ErrorReply.temporaryFailure("look up your number"));
+            return;
+        }
+        if (from.isEmpty()) {
+            LOG.info("refused SMS from unmapped {}", user);
+            reply(message, ErrorReply.notRegistered(user));
+            return;
+        }
+        try {
+            for (String part : SmsSegments.split(message.getBody(), SmsSegments.TWILIO_MAX_CHARS)) {
+                SendResult result = twilio.send(from.get(), to, part, List.of());
+                if (result instanceof SendResult.Sent sent) {
+                    LOG.info("sent SMS {} from {} to {} ({} chars)", sent.sid(), from.get(), to, part.length());
+                } else {
+                    LOG.warn("SMS from {} to {} not sent: {}", user, to, result);
+                    reply(message, toError(result));
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply(message, ErrorReply.providerUnreachable(false));
+        }
+    }
+
+    private static ErrorReply toError(SendResult result) {
+        if (result instanceof SendResult.Rejected rejected) {
+            return ErrorReply.providerRejected(rejected.code(), rejected.message(), rejected.isServerSide());
+        }
+        return ErrorReply.providerUnreachable(((SendResult.Unreachable) result).maybeSent());
+    }
+
+    private void reply(Message original, ErrorReply error) {
+        replies.accept(error.toStanza(original));
+    }
+}

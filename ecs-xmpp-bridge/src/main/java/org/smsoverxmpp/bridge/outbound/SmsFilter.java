@@ -1,0 +1,29 @@
+package org.smsoverxmpp.bridge.outbound;
+
+import org.jivesoftware.smack.packet.Message;
+
+/** Which messages become SMS: named predicates so the routing reads as prose. */
+public final class SmsFilter {
+    private SmsFilter() {
+    }
+
+    /** Chat, normal or untyped; never errors (no loops), groupchat or headlines. */
+    public static boolean isPersonalMessage(Message message) {
+        Message.Type type = message.getType();
+        return type == Message.Type.chat || type == Message.Type.normal;
+    }
+
+    /** Chat states, receipts, markers and corrections without text carry no {@code <body>} at all. */
+    public static boolean hasBodyElement(Message message) {
+        return message.getBody() != null;
+    }
+
+    public static boolean hasText(Message message) {
+        return message.getBody() != null && !message.getBody().isBlank();
+    }
+
+    /** A message worth answering: personal, with a body element (which may still be empty). */
+    public static boolean isForSms(Message message) {
+        return isPersonalMessage(message) && hasBodyElement(message);
+    }
+}

@@ -1,0 +1,23 @@
+package org.smsoverxmpp.bridge.twilio;
+
+/** What became of one SMS we asked Twilio to send. */
+public sealed interface SendResult {
+
+    /** Twilio accepted it; {@code sid} identifies it in later status callbacks. */
+    record Sent(String sid) implements SendResult {
+    }
+
+    /** Twilio refused it, with its error code (e.g. 21211) and text. {@code httpStatus} is 0 if unknown. */
+    record Rejected(int httpStatus, Integer code, String message) implements SendResult {
+        public boolean isServerSide() {
+            return httpStatus >= 500;
+        }
+    }
+
+    /**
+     * We could not tell Twilio, or could not hear its answer. {@code maybeSent} is true when the request may
+     * have reached Twilio (the answer was lost), so the user should not simply resend.
+     */
+    record Unreachable(String reason, boolean maybeSent) implements SendResult {
+    }
+}

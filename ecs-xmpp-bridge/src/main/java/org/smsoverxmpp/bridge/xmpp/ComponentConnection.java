@@ -1,0 +1,190 @@
+package org.smsoverxmpp.bridge.xmpp;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smackx.ping.packet.Ping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge's XEP-0114 component connection: reconnects forever with backoff, keeps the stream alive with
+ * whitespace, checks liveness with pings, and answers the server's pings. Everything else goes to the handler,
+ * on the reader thread, so handlers must hand slow work off.
+ */
+public final class ComponentConnection implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ComponentConnection.class);
+
+    private final ComponentSettings settings;
+    private final Backoff backoff;
+    private final ServerPings pings;
+    private final ConnectionState state = new ConnectionState();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "xmpp-timers");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Consumer<Stanza> handler = stanza -> { };
+    private volatile ComponentSession session;
+    private volatile boolean closing;
+    private Thread supervisor;
+
+    public ComponentConnection(ComponentSettings settings, Backoff backoff) {
+        this.settings = settings;
+        this.backoff = backoff;
+        this.pings = new ServerPings(settings.componentDomain(), settings.serverDomain());
+    }
+
+    /** Must be set before {@link #start()}. */
+    public void onStanza(Consumer<Stanza> handler) {
+        this.handler = handler;
+    }
+
+    public ConnectionState state() {
+        return state;
+    }
+
+    public void start() {
+        supervisor = new Thread(this::superviseForever, "xmpp-supervisor");
+        supervisor.start();
+        long keepalive = settings.keepalive().toMillis();
+        timers.scheduleWithFixedDelay(this::keepAlive, keepalive, keepalive, TimeUnit.MILLISECONDS);
+        long interval = settings.pingInterval().toMillis();
+        timers.scheduleWithFixedDelay(this::checkLiveness, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Queues a stanza on the live stream; false when there is none (the caller keeps the work for later). */
+    public boolean send(Stanza stanza) {
+        String xml = StanzaCodec.toXml(stanza);
+        ComponentSession current = session;
+        if (current == null) {
+            return false;
+        }
+        current.write(xml);
+        return true;
+    }
+
+    /**
+     * Pings the server after whatever was sent before. The future completes when the server answered, and
+     * fails if the stream drops or the answer does not come within the ping timeout.
+     */
+    public CompletableFuture<Void> pingServer() {
+        CompletableFuture<Void> answer = new CompletableFuture<Void>()
+                .orTimeout(settings.pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (!send(pings.next(answer))) {
+            answer.completeExceptionally(new IllegalStateException("not connected"));
+        }
+        return answer;
+    }
+
+    private void superviseForever() {
+        int attempt = 0;
+        while (!closing) {
+            Duration minimumWait = Duration.ZERO;
+            try {
+                ComponentSession opened = ComponentSession.open(settings);
+                session = opened;
+                attempt = 0;
+                state.set(true);
+                LOG.info("component {} connected to {}:{}", settings.componentDomain(), settings.host(), settings.port());
+                opened.readStanzas(this::dispatch);
+                if (!closing) {
+                    LOG.warn("server closed the stream");
+                }
+            } catch (HandshakeRejectedException e) {
+                LOG.error("XMPP server rejected component {}: check COMPONENT_SECRET and the component domain "
+                        + "in the server config ({})", settings.componentDomain(), e.getMessage());
+                minimumWait = settings.authRetry();
+            } catch (IOException | RuntimeException e) {
+                if (!closing) {
+                    LOG.warn("XMPP connection to {}:{} failed: {}", settings.host(), settings.port(), e.toString());
+                }
+            } finally {
+                disconnected();
+            }
+            if (!closing) {
+                Duration wait = max(backoff.delay(attempt++), minimumWait);
+                LOG.info("reconnecting in {} ms", wait.toMillis());
+                state.awaitClosing(wait);
+            }
+        }
+    }
+
+    private void dispatch(Stanza stanza) {
+        if (stanza instanceof IQ iq) {
+            if (pings.complete(iq)) {
+                return;
+            }
+            if (iq instanceof Ping && iq.getType() == IQ.Type.get && settings.serverDomain().equals(iq.getFrom())) {
+                send(IQ.createResultIQ(iq));
+                return;
+            }
+        }
+        try {
+            handler.accept(stanza);
+        } catch (RuntimeException e) {
+            LOG.error("handler failed on a {} from {}", stanza.getClass().getSimpleName(), stanza.getFrom(), e);
+        }
+    }
+
+    private void disconnected() {
+        ComponentSession current = session;
+        session = null;
+        state.set(false);
+        pings.failAll("XMPP stream closed");
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    private void keepAlive() {
+        ComponentSession current = session;
+        if (current != null && current.nanosSinceLastWrite() >= settings.keepalive().toNanos()) {
+            current.write(" ");
+        }
+    }
+
+    /** A half-open TCP connection can look alive for hours; an unanswered ping ends it. */
+    private void checkLiveness() {
+        ComponentSession current = session;
+        if (current == null) {
+            return;
+        }
+        pingServer().exceptionally(failure -> {
+            if (session == current) {
+                LOG.warn("server did not answer a ping in {} ms; reconnecting", settings.pingTimeout().toMillis());
+                current.close();
+            }
+            return null;
+        });
+    }
+
+    /** Closes the stream politely and stops reconnecting. */
+    @Override
+    public void close() {
+        closing = true;
+        state.wakeUp();
+        timers.shutdownNow();
+        ComponentSession current = session;
+        if (current != null) {
+            current.close();
+        }
+        if (supervisor != null) {
+            try {
+                supervisor.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,219 @@
+package org.smsoverxmpp.bridge.xmpp;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLSocketFactory;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.util.PacketParserUtils;
+import org.jivesoftware.smack.util.SHA1;
+import org.jivesoftware.smack.xml.SmackXmlParser;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One authenticated XEP-0114 stream over one socket: the stream header, the SHA-1 handshake, a reader
+ * (the caller's thread) and a single writer thread. It does not reconnect; {@link ComponentConnection} does.
+ */
+final class ComponentSession implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(ComponentSession.class);
+    private static final String CLOSE = "</stream:stream>";
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+
+    private final Socket socket;
+    private final XmlPullParser parser;
+    private final Writer out;
+    private final BlockingQueue<String> outbox = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final AtomicLong lastWrite = new AtomicLong(System.nanoTime());
+    private volatile boolean closed;
+    private XmlEnvironment streamEnvironment;
+
+    private ComponentSession(Socket socket) throws IOException, XmlPullParserException {
+        this.socket = socket;
+        this.out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
+        this.parser = SmackXmlParser.newXmlParser(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        this.writer = new Thread(this::drainOutbox, "xmpp-writer");
+        this.writer.setDaemon(true);
+    }
+
+    /** Connects and authenticates, or throws; a rejected secret is a {@link HandshakeRejectedException}. */
+    static ComponentSession open(ComponentSettings settings) throws IOException {
+        StanzaCodec.install();
+        Socket socket = settings.directTls() ? SSLSocketFactory.getDefault().createSocket() : new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            socket.connect(new InetSocketAddress(settings.host(), settings.port()), CONNECT_TIMEOUT_MS);
+            ComponentSession session = new ComponentSession(socket);
+            session.authenticate(settings);
+            session.writer.start();
+            return session;
+        } catch (XmlPullParserException e) {
+            socket.close();
+            throw new IOException("unreadable stream from " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    private void authenticate(ComponentSettings settings) throws IOException, XmlPullParserException {
+        // The handshake must complete in bounded time; afterwards reads block for as long as the stream lives.
+        socket.setSoTimeout(CONNECT_TIMEOUT_MS);
+        writeNow("<?xml version='1.0'?><stream:stream xmlns='" + StanzaCodec.COMPONENT_NAMESPACE
+                + "' xmlns:stream='http://etherx.jabber.org/streams' to='" + settings.componentDomain() + "'>");
+        while (parser.next() != XmlPullParser.Event.START_ELEMENT) {
+            // skip the XML declaration
+        }
+        if (!"stream".equals(parser.getName())) {
+            throw new IOException("expected <stream:stream>, got <" + parser.getName() + ">");
+        }
+        String streamId = parser.getAttributeValue("", "id");
+        if (streamId == null) {
+            throw new IOException("server stream header has no id");
+        }
+        streamEnvironment = XmlEnvironment.from(parser);
+        writeNow("<handshake>" + SHA1.hex(streamId + settings.secret()) + "</handshake>");
+        XmlPullParser.Event event;
+        while ((event = parser.next()) != XmlPullParser.Event.START_ELEMENT) {
+            if (event == XmlPullParser.Event.END_DOCUMENT || event == XmlPullParser.Event.END_ELEMENT) {
+                throw new HandshakeRejectedException("server closed the stream during the handshake");
+            }
+        }
+        String element = parser.getName();
+        String content = PacketParserUtils.parseElement(parser).toString();
+        if (!"handshake".equals(element)) {
+            throw new HandshakeRejectedException("server answered the handshake with " + content);
+        }
+        socket.setSoTimeout(0);
+    }
+
+    /** Reads stanzas until the stream ends; returns normally on a clean close, throws when the stream breaks. */
+    void readStanzas(Consumer<Stanza> handler) throws IOException {
+        try {
+            while (true) {
+                XmlPullParser.Event event = parser.next();
+                if (event == XmlPullParser.Event.END_DOCUMENT
+                        || (event == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == 1)) {
+                    return;
+                }
+                if (event != XmlPullParser.Event.START_ELEMENT) {
+                    continue; // whitespace keepalives
+                }
+                readTopLevelElement(handler);
+            }
+        } catch (XmlPullParserException e) {
+            if (closed) {
+                return;
+            }
+            throw new IOException("stream broken: " + e.getMessage(), e);
+        }
+    }
+
+    private void readTopLevelElement(Consumer<Stanza> handler) throws IOException, XmlPullParserException {
+        int depth = parser.getDepth();
+        String name = parser.getName();
+        switch (name) {
+            case "message", "presence", "iq" -> {
+                Stanza stanza;
+                try {
+                    stanza = PacketParserUtils.parseStanza(parser, streamEnvironment);
+                } catch (XmlPullParserException | IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    // A stanza Smack cannot model (e.g. an IQ without a child): skip it, keep the stream.
+                    LOG.warn("skipped unparseable <{}>: {}", name, e.toString());
+                    skipTo(depth);
+                    return;
+                }
+                handler.accept(stanza);
+            }
+            case "error" -> throw new IOException("stream error from server: " + PacketParserUtils.parseElement(parser));
+            default -> LOG.warn("ignored unexpected top-level element {}", PacketParserUtils.parseElement(parser));
+        }
+    }
+
+    private void skipTo(int depth) throws XmlPullParserException, IOException {
+        while (!(parser.getEventType() == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == depth)) {
+            parser.next();
+        }
+    }
+
+    /** Queues XML for the writer thread; never blocks the caller. */
+    void write(String xml) {
+        if (!closed) {
+            outbox.add(xml);
+        }
+    }
+
+    long nanosSinceLastWrite() {
+        return System.nanoTime() - lastWrite.get();
+    }
+
+    private void drainOutbox() {
+        try {
+            boolean streamClosed = false;
+            while (!closed && !streamClosed) {
+                String xml = outbox.take();
+                // Flush once per burst: many stanzas under load, one syscall.
+                do {
+                    out.write(xml);
+                    streamClosed = xml == CLOSE; // the very instance close() queued
+                } while (!streamClosed && (xml = outbox.poll()) != null);
+                out.flush();
+                lastWrite.set(System.nanoTime());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            if (!closed) {
+                LOG.warn("write failed, dropping the connection: {}", e.getMessage());
+                closeSocket();
+            }
+        }
+    }
+
+    private void writeNow(String xml) throws IOException {
+        out.write(xml);
+        out.flush();
+        lastWrite.set(System.nanoTime());
+    }
+
+    /** Flushes what is queued, closes the stream politely, then the socket. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        outbox.add(CLOSE);
+        try {
+            writer.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closed = true;
+        writer.interrupt();
+        closeSocket();
+    }
+
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("socket close failed", e);
+        }
+    }
+}

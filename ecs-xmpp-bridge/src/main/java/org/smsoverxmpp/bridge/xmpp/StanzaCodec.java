@@ -1,0 +1,46 @@
+package org.smsoverxmpp.bridge.xmpp;
+
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.provider.BodyElementProvider;
+import org.jivesoftware.smack.provider.MessageSubjectElementProvider;
+import org.jivesoftware.smack.provider.MessageThreadElementProvider;
+import org.jivesoftware.smack.provider.ProviderManager;
+
+/**
+ * Smack models client streams. A component stream's default namespace is {@code jabber:component:accept},
+ * so two adjustments make Smack's stanza model fit it.
+ */
+public final class StanzaCodec {
+    public static final String COMPONENT_NAMESPACE = "jabber:component:accept";
+
+    /**
+     * Serializing as if the enclosing namespace were jabber:client drops Smack's {@code xmlns='jabber:client'}
+     * from the stanza, so it inherits the stream's jabber:component:accept as XEP-0114 requires.
+     */
+    private static final XmlEnvironment STREAM = new XmlEnvironment("jabber:client");
+
+    static {
+        // Smack registers body/subject/thread only for jabber:client; without these, getBody() is null
+        // for every message a component receives.
+        ProviderManager.addExtensionProvider("body", COMPONENT_NAMESPACE, new BodyElementProvider());
+        ProviderManager.addExtensionProvider("subject", COMPONENT_NAMESPACE, new MessageSubjectElementProvider());
+        ProviderManager.addExtensionProvider("thread", COMPONENT_NAMESPACE, new MessageThreadElementProvider());
+    }
+
+    private StanzaCodec() {
+    }
+
+    /** Call before parsing; safe to call many times. */
+    public static void install() {
+        // the static initializer does the work
+    }
+
+    public static String toXml(Stanza stanza) {
+        if (stanza.getFrom() == null) {
+            // Prosody 13 disconnects components that omit it, and a stanza without one is always our bug.
+            throw new IllegalArgumentException("stanza without 'from': " + stanza.getClass().getSimpleName());
+        }
+        return stanza.toXML(STREAM).toString();
+    }
+}
