@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.jivesoftware.smack.packet.Stanza;
@@ -41,6 +42,7 @@ public class QueueConsumer implements Runnable {
     private final SmsToStanzas toStanzas;
     private final ComponentConnection xmpp;
     private final EventCodec codec = new EventCodec();
+    private final RecentlyDelivered recentlyDelivered = new RecentlyDelivered();
     private volatile boolean running = true;
 
     public QueueConsumer(SqsClient sqs, String queueUrl, int waitSeconds, Mappings mappings, SmsToStanzas toStanzas,
@@ -81,7 +83,7 @@ public class QueueConsumer implements Runnable {
                 .waitTimeSeconds(waitSeconds)
                 .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID,
                         MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
-        List<Message> written = new ArrayList<>();
+        List<Delivered> written = new ArrayList<>();
         // After a failure in a conversation, later messages of it wait too, so it stays in order.
         Set<String> held = new HashSet<>();
         for (Message message : received) {
@@ -89,8 +91,9 @@ public class QueueConsumer implements Runnable {
             if (group != null && held.contains(group)) {
                 continue;
             }
-            if (deliver(message)) {
-                written.add(message);
+            Optional<Delivered> delivered = deliver(message);
+            if (delivered.isPresent()) {
+                written.add(delivered.get());
             } else if (group != null) {
                 held.add(group);
             }
@@ -100,21 +103,26 @@ public class QueueConsumer implements Runnable {
         }
     }
 
-    private boolean deliver(Message message) {
+    private Optional<Delivered> deliver(Message message) {
         QueueEvent event;
         try {
             event = codec.decode(message.body());
         } catch (MalformedEventException e) {
             LOG.error("undeliverable queue message {} (receive {}): {}; it goes to the dead-letter queue",
                     message.messageId(), receiveCount(message), e.getMessage());
-            return false;
+            return Optional.empty();
+        }
+        Delivered delivered = new Delivered(message, event.deduplicationId());
+        if (recentlyDelivered.contains(event.deduplicationId())) {
+            LOG.info("dropped a repeat of {}, already delivered", event.deduplicationId());
+            return Optional.of(delivered);
         }
         if (event instanceof DeliveryStatus status) {
             LOG.info("status {} for {}{}", status.status(), status.messageSid(),
                     status.errorCode() == null ? "" : " (error " + status.errorCode() + ")");
-            return true;
+            return Optional.of(delivered);
         }
-        return deliverSms((InboundSms) event, receiveCount(message));
+        return deliverSms((InboundSms) event, receiveCount(message)) ? Optional.of(delivered) : Optional.empty();
     }
 
     private boolean deliverSms(InboundSms sms, String receiveCount) {
@@ -143,7 +151,7 @@ public class QueueConsumer implements Runnable {
         return true;
     }
 
-    private void acknowledge(List<Message> written) throws InterruptedException {
+    private void acknowledge(List<Delivered> written) throws InterruptedException {
         try {
             xmpp.pingServer().get();
         } catch (ExecutionException e) {
@@ -154,8 +162,9 @@ public class QueueConsumer implements Runnable {
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
             entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                    .receiptHandle(written.get(i).receiptHandle()).build());
+                    .receiptHandle(written.get(i).message().receiptHandle()).build());
         }
+        written.forEach(d -> recentlyDelivered.add(d.deduplicationId()));
         try {
             var result = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
             result.failed().forEach(f -> LOG.warn("could not delete a delivered message ({}); it will be delivered again",
@@ -164,6 +173,10 @@ public class QueueConsumer implements Runnable {
             LOG.warn("could not delete {} delivered message(s); they will be delivered again: {}",
                     written.size(), e.getMessage());
         }
+    }
+
+    /** A queue message whose content the server confirmed, or will once the ping is answered. */
+    private record Delivered(Message message, String deduplicationId) {
     }
 
     private static String receiveCount(Message message) {

@@ -31,6 +31,13 @@ public record ErrorReply(Type type, Condition condition, String text) {
                 "Twilio refused the SMS: error" + codeText + ": " + message + more);
     }
 
+    /** Twilio said "not now" (429/503) on every try: nothing was sent. */
+    public static ErrorReply providerBusy(int httpStatus, Integer code, String message) {
+        return new ErrorReply(Type.WAIT, Condition.remote_server_timeout, "Twilio is temporarily unavailable (HTTP "
+                + httpStatus + (code == null ? "" : ", error " + code) + ": " + message
+                + "); the SMS was not sent. Try again later.");
+    }
+
     public static ErrorReply providerUnreachable(boolean maybeSent) {
         return new ErrorReply(Type.WAIT, Condition.remote_server_timeout, maybeSent
                 ? "Twilio did not answer in time; the SMS may or may not have been sent."

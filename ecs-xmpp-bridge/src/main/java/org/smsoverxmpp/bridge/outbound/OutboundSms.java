@@ -90,6 +90,9 @@ public class OutboundSms {
     }
 
     private static ErrorReply toError(SendResult result) {
+        if (result instanceof SendResult.Rejected rejected && rejected.isTemporary()) {
+            return ErrorReply.providerBusy(rejected.httpStatus(), rejected.code(), rejected.message());
+        }
         if (result instanceof SendResult.Rejected rejected) {
             return ErrorReply.providerRejected(rejected.code(), rejected.message(), rejected.isServerSide());
         }

@@ -12,6 +12,11 @@ public sealed interface SendResult {
         public boolean isServerSide() {
             return httpStatus >= 500;
         }
+
+        /** 429 and 503: Twilio did not act and asks to come back later. */
+        public boolean isTemporary() {
+            return httpStatus == 429 || httpStatus == 503;
+        }
     }
 
     /**

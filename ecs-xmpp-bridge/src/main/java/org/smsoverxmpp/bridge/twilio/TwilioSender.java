@@ -83,7 +83,7 @@ public class TwilioSender {
 
     private static boolean retriable(SendResult result) {
         if (result instanceof SendResult.Rejected rejected) {
-            return rejected.httpStatus() == 429 || rejected.httpStatus() == 503;
+            return rejected.isTemporary();
         }
         return result instanceof SendResult.Unreachable unreachable && !unreachable.maybeSent();
     }

@@ -1,0 +1,222 @@
+package org.smsoverxmpp.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.chatstates.ChatState;
+import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
+import org.smsoverxmpp.e2e.harness.TestGateway;
+import org.smsoverxmpp.e2e.harness.XmppUser;
+import org.smsoverxmpp.webhook.twilio.TwilioRequestSigner;
+
+/** SMS in and out through the real handler, queue, bridge and Prosody, seen from a Smack client. */
+class SmsBothWaysTest {
+    static final String ALICE_NUMBER = "+15550001111";
+    static final String FRIEND = "+15557654321";
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    static TestGateway gateway;
+    static XmppUser alice;
+    static XmppUser mallory;
+    static int sids;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gateway = TestGateway.start("both-ways", 5);
+        alice = gateway.user("alice", ALICE_NUMBER);
+        mallory = gateway.user("mallory", null);
+        gateway.startBridge();
+        assertThat(gateway.bridge().xmppState().awaitConnected(WAIT)).isTrue();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (alice != null) {
+            alice.close();
+        }
+        if (mallory != null) {
+            mallory.close();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @BeforeEach
+    void resetTwilio() {
+        gateway.twilio.acceptAll();
+    }
+
+    static String nextSid() {
+        return String.format("SM%032x", ++sids);
+    }
+
+    static Message awaitSms(XmppUser user, String sid) throws InterruptedException {
+        return user.await(m -> sid.equals(m.getStanzaId()), WAIT);
+    }
+
+    @Test
+    void smsArrivesAsChatFromTheSendersJidWithTheExactBody() throws Exception {
+        String sid = nextSid();
+        String body = "Hi Alice 👋🏽 — café at 5? 🇫🇷";
+
+        assertThat(gateway.postSms(sid, FRIEND, ALICE_NUMBER, body).getStatusCode()).isEqualTo(200);
+
+        Message message = awaitSms(alice, sid);
+        assertThat(message.getBody()).isEqualTo(body);
+        assertThat(message.getType()).isEqualTo(Message.Type.chat);
+        assertThat(message.getFrom().toString()).isEqualTo(FRIEND + "@" + TestGateway.COMPONENT);
+    }
+
+    @Test
+    void longSmsArrivesWhole() throws Exception {
+        String sid = nextSid();
+        String body = "0123456789😀".repeat(133) + "0123";
+        assertThat(body.length()).isEqualTo(1600);
+
+        assertThat(gateway.postSms(sid, FRIEND, ALICE_NUMBER, body).getStatusCode()).isEqualTo(200);
+
+        assertThat(awaitSms(alice, sid).getBody()).isEqualTo(body);
+    }
+
+    @Test
+    void messageToANumberLeavesAsSmsFromTheUsersNumber() throws Exception {
+        String body = "On my way 🚲 & see you soon";
+        alice.send(StanzaBuilder.buildMessage("out-1").to(JidCreate.from(FRIEND + "@" + TestGateway.COMPONENT))
+                .ofType(Message.Type.chat).setBody(body).build());
+
+        Map<String, String> sent = awaitTwilio(body);
+        assertThat(sent).containsEntry("From", ALICE_NUMBER).containsEntry("To", FRIEND)
+                .containsEntry("StatusCallback", TestGateway.WEBHOOK_BASE + "/status");
+        assertThat(gateway.twilio.authorizationHeaders()).allMatch(h -> h.startsWith("Basic "));
+    }
+
+    @Test
+    void bodylessChatStatesNeverBecomeSms() throws Exception {
+        alice.send(StanzaBuilder.buildMessage("typing").to(JidCreate.from(FRIEND + "@" + TestGateway.COMPONENT))
+                .ofType(Message.Type.chat).addExtension(new ChatStateExtension(ChatState.composing)).build());
+        String marker = "after the chat state";
+        alice.send(StanzaBuilder.buildMessage("marker").to(JidCreate.from(FRIEND + "@" + TestGateway.COMPONENT))
+                .ofType(Message.Type.chat).setBody(marker).build());
+
+        awaitTwilio(marker);
+        assertThat(gateway.twilio.sentMessages()).extracting(m -> m.get("Body")).containsExactly(marker);
+        assertThat(alice.matching(m -> "typing".equals(m.getStanzaId()))).isEmpty();
+    }
+
+    @Test
+    void unmappedSenderGetsRegistrationRequired() throws Exception {
+        mallory.send(StanzaBuilder.buildMessage("m-1").to(JidCreate.from(FRIEND + "@" + TestGateway.COMPONENT))
+                .ofType(Message.Type.chat).setBody("let me in").build());
+
+        Message error = mallory.await(m -> "m-1".equals(m.getStanzaId()), WAIT);
+        assertThat(error.getType()).isEqualTo(Message.Type.error);
+        assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.registration_required);
+        assertThat(error.getError().getDescriptiveText()).contains("mallory@localhost");
+        assertThat(error.getBody()).isEqualTo("let me in");
+        assertThat(gateway.twilio.sentMessages()).isEmpty();
+    }
+
+    @Test
+    void malformedNumberGetsItemNotFound() throws Exception {
+        alice.send(StanzaBuilder.buildMessage("bad-1").to(JidCreate.from("pizza@" + TestGateway.COMPONENT))
+                .ofType(Message.Type.chat).setBody("one large").build());
+
+        Message error = alice.await(m -> "bad-1".equals(m.getStanzaId()), WAIT);
+        assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.item_not_found);
+        assertThat(error.getError().getDescriptiveText()).contains("pizza");
+    }
+
+    @Test
+    void twilioRejectionComesBackWithItsCodeAndText() throws Exception {
+        String invalid = "+15005550001";
+        gateway.twilio.refuse(invalid, 400, 21211, "The 'To' number +15005550001 is not a valid phone number.");
+
+        alice.send(StanzaBuilder.buildMessage("rej-1").to(JidCreate.from(invalid + "@" + TestGateway.COMPONENT))
+                .ofType(Message.Type.chat).setBody("hello?").addExtension(new DeliveryReceiptRequest()).build());
+
+        Message error = alice.await(m -> "rej-1".equals(m.getStanzaId()), WAIT);
+        assertThat(error.getType()).isEqualTo(Message.Type.error);
+        assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.not_acceptable);
+        assertThat(error.getError().getDescriptiveText()).contains("21211").contains("not a valid phone number");
+        assertThat(error.getBody()).isEqualTo("hello?");
+    }
+
+    @Test
+    void twilioUnavailableIsRetriedThenReportedAsTimeout() throws Exception {
+        String busy = "+15005550002";
+        gateway.twilio.refuse(busy, 503, 20503, "Service unavailable");
+
+        alice.send(StanzaBuilder.buildMessage("busy-1").to(JidCreate.from(busy + "@" + TestGateway.COMPONENT))
+                .ofType(Message.Type.chat).setBody("anyone?").build());
+
+        Message error = alice.await(m -> "busy-1".equals(m.getStanzaId()), WAIT);
+        assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.remote_server_timeout);
+        assertThat(gateway.twilio.sentMessages()).hasSize(3);
+    }
+
+    @Test
+    void forgedOrMissingSignatureIs403AndReachesNoOne() throws Exception {
+        String forgedSid = nextSid();
+        Map<String, String> form = TestGateway.smsForm(forgedSid, FRIEND, ALICE_NUMBER, "forged");
+        String wrongToken = TwilioRequestSigner.sign("not-the-token", TestGateway.WEBHOOK_BASE + "/sms", form);
+
+        assertThat(gateway.post("/sms", form, wrongToken).getStatusCode()).isEqualTo(403);
+        assertThat(gateway.post("/sms", form, null).getStatusCode()).isEqualTo(403);
+
+        // A genuine SMS of the same conversation, sent after: once it is here, the forged ones would have been.
+        String genuine = nextSid();
+        gateway.postSms(genuine, FRIEND, ALICE_NUMBER, "genuine");
+        awaitSms(alice, genuine);
+        assertThat(alice.matching(m -> forgedSid.equals(m.getStanzaId()) || "forged".equals(m.getBody()))).isEmpty();
+        assertThat(gateway.twilio.sentMessages()).isEmpty();
+    }
+
+    @Test
+    void twilioRetriesOfOneMessageSidArriveOnce() throws Exception {
+        String sid = nextSid();
+        for (int i = 0; i < 3; i++) {
+            assertThat(gateway.postSms(sid, FRIEND, ALICE_NUMBER, "only once").getStatusCode()).isEqualTo(200);
+        }
+        String after = nextSid();
+        gateway.postSms(after, FRIEND, ALICE_NUMBER, "sentinel");
+
+        awaitSms(alice, after);
+        assertThat(alice.matching(m -> sid.equals(m.getStanzaId()))).hasSize(1);
+    }
+
+    @Test
+    void smsToANumberNobodyHasIsKeptForTheDeadLetterQueue() throws Exception {
+        String sid = nextSid();
+
+        assertThat(gateway.postSms(sid, FRIEND, "+15559990000", "anyone?").getStatusCode()).isEqualTo(200);
+
+        String after = nextSid();
+        gateway.postSms(after, FRIEND, ALICE_NUMBER, "sentinel");
+        awaitSms(alice, after);
+        assertThat(gateway.aws.approximateDepth(gateway.aws.queueUrl)).isGreaterThanOrEqualTo(1);
+    }
+
+    private static Map<String, String> awaitTwilio(String body) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Map<String, String> sent : gateway.twilio.sentMessages()) {
+                if (body.equals(sent.get("Body"))) {
+                    return sent;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Twilio never received '" + body + "'; got " + gateway.twilio.sentMessages());
+    }
+}

@@ -1,0 +1,86 @@
+package org.smsoverxmpp.e2e.harness;
+
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** The queue (FIFO + dead-letter queue), mappings table and Twilio secret, created in the emulator. */
+public final class AwsResources implements AutoCloseable {
+    public static final String REGION = "us-east-1";
+    public static final int MAX_RECEIVES = 5;
+
+    static {
+        // The code under test uses the default credential chain, as in AWS; the emulator takes any key.
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+    }
+
+    public final SqsClient sqs;
+    public final DynamoDbClient dynamo;
+    public final SecretsManagerClient secrets;
+    public final String queueUrl;
+    public final String deadLetterUrl;
+    public final String table = "sms-mappings";
+    public final String numberIndex = "byNumber";
+    public final String secretId = "sms-over-xmpp/twilio";
+
+    public AwsResources(URI endpoint, int visibilityTimeoutSeconds, String twilioSecretJson) {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
+        dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
+        secrets = SecretsManagerClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
+
+        deadLetterUrl = sqs.createQueue(r -> r.queueName("sms-events-dlq.fifo")
+                .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+        String deadLetterArn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        queueUrl = sqs.createQueue(r -> r.queueName("sms-events.fifo").attributes(Map.of(
+                QueueAttributeName.FIFO_QUEUE, "true",
+                QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false",
+                QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
+                QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}")))
+                .queueUrl();
+
+        dynamo.createTable(r -> r.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("jid").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("number").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("jid").keyType(KeyType.HASH).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(numberIndex)
+                        .keySchema(KeySchemaElement.builder().attributeName("number").keyType(KeyType.HASH).build())
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+
+        secrets.createSecret(r -> r.name(secretId).secretString(twilioSecretJson));
+    }
+
+    public int approximateDepth(String url) {
+        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    @Override
+    public void close() {
+        sqs.close();
+        dynamo.close();
+        secrets.close();
+    }
+}

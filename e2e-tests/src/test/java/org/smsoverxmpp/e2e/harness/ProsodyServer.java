@@ -1,0 +1,115 @@
+package org.smsoverxmpp.e2e.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A real Prosody (Debian package) on free loopback ports, with a generated config and its own data. */
+public final class ProsodyServer implements AutoCloseable {
+    public static final String DOMAIN = "localhost";
+
+    private final Path dir;
+    private final Path config;
+    private final int c2sPort;
+    private final int componentPort;
+    private final String componentDomain;
+    private ServerProcess process;
+
+    private ProsodyServer(Path dir, String componentDomain, String componentSecret) throws IOException {
+        this.dir = Files.createDirectories(dir);
+        this.componentDomain = componentDomain;
+        this.c2sPort = FreePort.find();
+        this.componentPort = FreePort.find();
+        Files.createDirectories(dir.resolve("data"));
+        Files.createDirectories(dir.resolve("certs"));
+        this.config = dir.resolve("prosody.cfg.lua");
+        Files.writeString(config, String.join("\n",
+                "run_as_root = true",
+                "daemonize = false",
+                "pidfile = \"" + dir.resolve("prosody.pid") + "\"",
+                "data_path = \"" + dir.resolve("data") + "\"",
+                "certificates = \"" + dir.resolve("certs") + "\"",
+                "log = { { levels = { min = \"info\" }, to = \"file\", filename = \"" + dir.resolve("prosody.log") + "\" } }",
+                "interfaces = { \"127.0.0.1\" }",
+                "c2s_ports = { " + c2sPort + " }",
+                "component_ports = { " + componentPort + " }",
+                "component_interfaces = { \"127.0.0.1\" }",
+                "s2s_ports = { }",
+                "http_ports = { }",
+                "https_ports = { }",
+                "modules_enabled = { \"roster\", \"saslauth\", \"disco\", \"ping\", \"offline\", \"posix\" }",
+                "modules_disabled = { \"s2s\", \"tls\" }",
+                "authentication = \"internal_hashed\"",
+                "c2s_require_encryption = false",
+                "allow_unencrypted_plain_auth = true",
+                "storage = \"internal\"",
+                "VirtualHost \"" + DOMAIN + "\"",
+                "Component \"" + componentDomain + "\"",
+                "  component_secret = \"" + componentSecret + "\"",
+                ""), StandardCharsets.UTF_8);
+    }
+
+    public static ProsodyServer start(Path dir, String componentDomain, String componentSecret) {
+        try {
+            ProsodyServer server = new ProsodyServer(dir, componentDomain, componentSecret);
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts (or restarts) the server on the same ports and data. */
+    public void start() {
+        process = ServerProcess.start("prosody", List.of("prosody", "--config", config.toString(), "-F"),
+                Map.of(), dir.resolve("stdout.log"));
+        FreePort.awaitListening(c2sPort, Duration.ofSeconds(20), process.process(), "prosody");
+        FreePort.awaitListening(componentPort, Duration.ofSeconds(20), process.process(), "prosody");
+    }
+
+    public void stop() {
+        if (process != null) {
+            process.stop();
+            process = null;
+        }
+    }
+
+    public void register(String user, String password) {
+        List<String> command = List.of("prosodyctl", "--config", config.toString(), "register", user, DOMAIN, password);
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("prosodyctl.log").toFile())).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("prosodyctl register " + user + " failed; see " + dir.resolve("prosodyctl.log"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int c2sPort() {
+        return c2sPort;
+    }
+
+    public int componentPort() {
+        return componentPort;
+    }
+
+    public String componentDomain() {
+        return componentDomain;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,62 @@
+package org.smsoverxmpp.e2e.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A server the tests run as a child process, its output in a log file under target/. */
+final class ServerProcess {
+    private final String name;
+    private final Process process;
+
+    private ServerProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+    }
+
+    static ServerProcess start(String name, List<String> command, Map<String, String> env, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        try {
+            return new ServerProcess(name, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name + " (" + command.get(0)
+                    + "); bin/test installs what the tests need", e);
+        }
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** SIGTERM, then SIGKILL if it does not go within 10 s. */
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ")";
+    }
+}

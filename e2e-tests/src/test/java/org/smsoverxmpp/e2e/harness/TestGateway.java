@@ -1,0 +1,176 @@
+package org.smsoverxmpp.e2e.harness;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.smsoverxmpp.bridge.Bridge;
+import org.smsoverxmpp.bridge.address.PhoneNumber;
+import org.smsoverxmpp.bridge.config.BridgeConfig;
+import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
+import org.smsoverxmpp.bridge.mapping.Mapping;
+import org.smsoverxmpp.webhook.WebhookConfig;
+import org.smsoverxmpp.webhook.WebhookHandler;
+import org.smsoverxmpp.webhook.WebhookWiring;
+import org.smsoverxmpp.webhook.twilio.TwilioRequestSigner;
+
+/**
+ * The whole gateway on this machine: real Prosody, moto_server as AWS, WireMock as Twilio, the real Lambda
+ * handler (called with API Gateway proxy events) and the real bridge.
+ */
+public final class TestGateway implements AutoCloseable {
+    public static final String COMPONENT = "sms.localhost";
+    public static final String COMPONENT_SECRET = "component-secret-for-tests";
+    public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
+    public static final String AUTH_TOKEN = "auth-token-for-tests";
+    public static final String API_KEY_SID = "SK0123456789abcdef0123456789abcdef";
+    public static final String API_KEY_SECRET = "api-key-secret-for-tests";
+    public static final String API_HOST = "abc123.execute-api.us-east-1.amazonaws.com";
+    public static final String WEBHOOK_BASE = "https://" + API_HOST + "/prod";
+    public static final String PASSWORD = "user-password";
+
+    public final Path dir;
+    public final MotoServer moto;
+    public final ProsodyServer prosody;
+    public final TwilioFake twilio;
+    public final AwsResources aws;
+    public final WebhookHandler webhook;
+    public final DynamoMappingStore mappings;
+    private Bridge bridge;
+
+    private TestGateway(String name, int visibilityTimeoutSeconds) throws IOException {
+        dir = Files.createDirectories(Path.of("target", "e2e", name + "-" + System.currentTimeMillis()).toAbsolutePath());
+        moto = MotoServer.start(dir);
+        prosody = ProsodyServer.start(dir.resolve("prosody"), COMPONENT, COMPONENT_SECRET);
+        twilio = new TwilioFake();
+        aws = new AwsResources(moto.endpoint(), visibilityTimeoutSeconds,
+                "{\"accountSid\":\"" + ACCOUNT_SID + "\",\"authToken\":\"" + AUTH_TOKEN + "\",\"apiKeySid\":\""
+                        + API_KEY_SID + "\",\"apiKeySecret\":\"" + API_KEY_SECRET + "\"}");
+        webhook = new WebhookHandler(WebhookWiring.fromEnvironment(WebhookConfig.from(Map.of(
+                "QUEUE_URL", aws.queueUrl,
+                "TWILIO_SECRET_ID", aws.secretId,
+                "AWS_REGION", AwsResources.REGION,
+                "AWS_ENDPOINT_URL", moto.endpoint().toString()))));
+        mappings = new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex);
+    }
+
+    /** Starts everything but the bridge; {@link #startBridge()} starts it. */
+    public static TestGateway start(String name, int visibilityTimeoutSeconds) {
+        try {
+            return new TestGateway(name, visibilityTimeoutSeconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bridge's environment, as ECS would give it. */
+    public Map<String, String> bridgeEnvironment(int xmppPort) {
+        Map<String, String> env = new HashMap<>();
+        env.put("XMPP_HOST", "127.0.0.1");
+        env.put("XMPP_PORT", Integer.toString(xmppPort));
+        env.put("COMPONENT_DOMAIN", COMPONENT);
+        env.put("COMPONENT_SECRET", COMPONENT_SECRET);
+        env.put("XMPP_PING_TIMEOUT_SECONDS", "5");
+        env.put("QUEUE_URL", aws.queueUrl);
+        env.put("QUEUE_WAIT_SECONDS", "1");
+        env.put("MAPPINGS_TABLE", aws.table);
+        env.put("TWILIO_ACCOUNT_SID", ACCOUNT_SID);
+        env.put("TWILIO_API_KEY_SID", API_KEY_SID);
+        env.put("TWILIO_API_KEY_SECRET", API_KEY_SECRET);
+        env.put("TWILIO_API_BASE_URL", twilio.baseUrl());
+        env.put("TWILIO_STATUS_CALLBACK_URL", WEBHOOK_BASE + "/status");
+        env.put("TWILIO_RETRY_BASE_MS", "50");
+        env.put("AWS_REGION", AwsResources.REGION);
+        env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
+        return env;
+    }
+
+    public Bridge startBridge() {
+        bridge = Bridge.start(BridgeConfig.from(bridgeEnvironment(prosody.componentPort())));
+        return bridge;
+    }
+
+    public void stopBridge() {
+        if (bridge != null) {
+            bridge.close();
+            bridge = null;
+        }
+    }
+
+    public Bridge bridge() {
+        return bridge;
+    }
+
+    /** A Prosody account mapped to {@code number}, logged in with Smack. */
+    public XmppUser user(String name, String number) throws Exception {
+        prosody.register(name, PASSWORD);
+        if (number != null) {
+            mappings.put(new Mapping(XmppUser.jid(name + "@" + ProsodyServer.DOMAIN), new PhoneNumber(number)));
+        }
+        return new XmppUser(prosody.c2sPort(), name, PASSWORD);
+    }
+
+    public static Map<String, String> smsForm(String sid, String from, String to, String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("ToCountry", "US");
+        form.put("SmsMessageSid", sid);
+        form.put("NumMedia", "0");
+        form.put("SmsSid", sid);
+        form.put("SmsStatus", "received");
+        form.put("Body", body);
+        form.put("To", to);
+        form.put("NumSegments", "1");
+        form.put("MessageSid", sid);
+        form.put("AccountSid", ACCOUNT_SID);
+        form.put("From", from);
+        form.put("ApiVersion", "2010-04-01");
+        return form;
+    }
+
+    /** An inbound SMS exactly as Twilio posts it, signed with the account's auth token. */
+    public APIGatewayProxyResponseEvent postSms(String sid, String from, String to, String body) {
+        Map<String, String> form = smsForm(sid, from, to, body);
+        return post("/sms", form, TwilioRequestSigner.sign(AUTH_TOKEN, WEBHOOK_BASE + "/sms", form));
+    }
+
+    /** A webhook through the real handler, as API Gateway (REST, stage "prod") hands it over. */
+    public APIGatewayProxyResponseEvent post(String route, Map<String, String> form, String signature) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Host", API_HOST);
+        headers.put("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
+        headers.put("User-Agent", "TwilioProxy/1.1");
+        if (signature != null) {
+            headers.put("X-Twilio-Signature", signature);
+        }
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
+                .withHttpMethod("POST").withResource(route).withPath(route).withHeaders(headers)
+                .withRequestContext(new ProxyRequestContext().withStage("prod").withPath("/prod" + route))
+                .withBody(body).withIsBase64Encoded(false);
+        return webhook.handleRequest(event, null);
+    }
+
+    @Override
+    public void close() {
+        stopBridge();
+        for (AutoCloseable resource : new AutoCloseable[] {aws, twilio, prosody, moto}) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("cleanup failed: " + e);
+            }
+        }
+    }
+}

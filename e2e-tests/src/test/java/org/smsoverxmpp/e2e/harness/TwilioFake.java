@@ -1,0 +1,76 @@
+package org.smsoverxmpp.e2e.harness;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** WireMock as api.twilio.com: accepts Message creates, or refuses them like Twilio does. */
+public final class TwilioFake implements AutoCloseable {
+    static final String MESSAGES = "/2010-04-01/Accounts/AC[0-9a-f]+/Messages.json";
+
+    private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+
+    public TwilioFake() {
+        server.start();
+        acceptAll();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public void acceptAll() {
+        server.resetAll();
+        server.stubFor(post(urlPathMatching(MESSAGES)).atPriority(10).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"SM" + "0".repeat(31) + "1\",\"status\":\"queued\"}")));
+    }
+
+    /** Twilio's answer for a destination it will not send to. */
+    public void refuse(String to, int httpStatus, int code, String message) {
+        server.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)
+                .withRequestBody(containing("To=" + URLEncoder.encode(to, StandardCharsets.UTF_8)))
+                .willReturn(aResponse().withStatus(httpStatus).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":" + code + ",\"message\":\"" + message + "\",\"more_info\":"
+                                + "\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + httpStatus + "}")));
+    }
+
+    /** The form of every Message create received, decoded. */
+    public List<Map<String, String>> sentMessages() {
+        return server.findAll(postRequestedFor(urlPathMatching(MESSAGES))).stream()
+                .map(request -> decode(request.getBodyAsString())).toList();
+    }
+
+    public List<String> authorizationHeaders() {
+        return server.findAll(postRequestedFor(urlPathMatching(MESSAGES))).stream()
+                .map(request -> request.getHeader("Authorization")).toList();
+    }
+
+    private static Map<String, String> decode(String form) {
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
