@@ -80,6 +80,7 @@ public final class TestGateway implements AutoCloseable {
         env.put("COMPONENT_DOMAIN", COMPONENT);
         env.put("COMPONENT_SECRET", COMPONENT_SECRET);
         env.put("XMPP_PING_TIMEOUT_SECONDS", "5");
+        env.put("XMPP_AUTH_RETRY_SECONDS", "2");
         env.put("QUEUE_URL", aws.queueUrl);
         env.put("QUEUE_WAIT_SECONDS", "1");
         env.put("MAPPINGS_TABLE", aws.table);

@@ -1,0 +1,57 @@
+package org.smsoverxmpp.bridge.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.jivesoftware.smack.packet.Message;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.smsoverxmpp.bridge.address.PhoneJids;
+import org.smsoverxmpp.events.InboundSms;
+import org.smsoverxmpp.events.Media;
+
+class SmsToStanzasTest {
+    private final SmsToStanzas convert = new SmsToStanzas(new PhoneJids(JidCreate.domainBareFromOrThrowUnchecked("sms.example.com")));
+    private final EntityBareJid alice = JidCreate.entityBareFromOrThrowUnchecked("alice@example.com");
+    private final EntityBareJid bob = JidCreate.entityBareFromOrThrowUnchecked("bob@example.com");
+
+    private static InboundSms sms(String body, List<Media> media) {
+        return new InboundSms("SM1", "AC1", "+15550001111", "+15552223333", body, media, Instant.EPOCH);
+    }
+
+    @Test
+    void textBecomesOneChatToTheBareJidFromTheSender() {
+        List<Message> stanzas = convert.convert(sms("hi 👋", List.of()), List.of(alice));
+
+        assertThat(stanzas).singleElement().satisfies(m -> {
+            assertThat(m.getType()).isEqualTo(Message.Type.chat);
+            assertThat(m.getFrom().toString()).isEqualTo("+15550001111@sms.example.com");
+            assertThat(m.getTo().toString()).isEqualTo("alice@example.com");
+            assertThat(m.getBody()).isEqualTo("hi 👋");
+            assertThat(m.getStanzaId()).isEqualTo("SM1");
+        });
+    }
+
+    @Test
+    void everyUserOfASharedNumberGetsIt() {
+        assertThat(convert.convert(sms("hi", List.of()), List.of(alice, bob)))
+                .extracting(m -> m.getTo().toString()).containsExactly("alice@example.com", "bob@example.com");
+    }
+
+    @Test
+    void eachMediaItemIsItsOwnMessageAfterTheText() {
+        List<Message> stanzas = convert.convert(sms("look", List.of(new Media("https://m/1", "image/png"),
+                new Media("https://m/2", "image/jpeg"))), List.of(alice));
+
+        assertThat(stanzas).extracting(Message::getBody).containsExactly("look", "https://m/1", "https://m/2");
+        assertThat(stanzas).extracting(Message::getStanzaId).containsExactly("SM1", "SM1-1", "SM1-2");
+    }
+
+    @Test
+    void mediaOnlyMmsHasNoEmptyTextMessage() {
+        assertThat(convert.convert(sms("", List.of(new Media("https://m/1", "image/png"))), List.of(alice)))
+                .extracting(Message::getBody).containsExactly("https://m/1");
+    }
+}
