@@ -34,21 +34,25 @@ public final class AwsResources implements AutoCloseable {
     public final SecretsManagerClient secrets;
     public final String queueUrl;
     public final String deadLetterUrl;
-    public final String table = "sms-mappings";
+    public final String table;
     public final String numberIndex = "byNumber";
-    public final String secretId = "sms-over-xmpp/twilio";
+    public final String secretId;
 
     public AwsResources(URI endpoint, int visibilityTimeoutSeconds, String twilioSecretJson) {
+        // Unique names, so the same tests can run again against a long-lived LocalStack.
+        String suffix = Long.toString(System.nanoTime(), 36);
+        table = "sms-mappings-" + suffix;
+        secretId = "sms-over-xmpp/twilio-" + suffix;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
         dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
         secrets = SecretsManagerClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
 
-        deadLetterUrl = sqs.createQueue(r -> r.queueName("sms-events-dlq.fifo")
+        deadLetterUrl = sqs.createQueue(r -> r.queueName("sms-events-dlq-" + suffix + ".fifo")
                 .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
         String deadLetterArn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-        queueUrl = sqs.createQueue(r -> r.queueName("sms-events.fifo").attributes(Map.of(
+        queueUrl = sqs.createQueue(r -> r.queueName("sms-events-" + suffix + ".fifo").attributes(Map.of(
                 QueueAttributeName.FIFO_QUEUE, "true",
                 QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false",
                 QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),

@@ -1,0 +1,80 @@
+package org.smsoverxmpp.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.EntityBareJid;
+import org.smsoverxmpp.bridge.address.PhoneNumber;
+import org.smsoverxmpp.bridge.mapping.CachedMappings;
+import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
+import org.smsoverxmpp.bridge.mapping.Mapping;
+import org.smsoverxmpp.e2e.harness.AwsResources;
+import org.smsoverxmpp.e2e.harness.MotoServer;
+import org.smsoverxmpp.e2e.harness.XmppUser;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The mappings table in the AWS emulator: lookups both ways, shared numbers, malformed items. */
+class MappingStoreTest {
+    static MotoServer moto;
+    static AwsResources aws;
+    static DynamoMappingStore store;
+
+    @BeforeAll
+    static void start() throws Exception {
+        moto = MotoServer.start(java.nio.file.Files.createTempDirectory("moto"));
+        aws = new AwsResources(moto.endpoint(), 30, "{}");
+        store = new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex);
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+        moto.close();
+    }
+
+    static EntityBareJid jid(String text) {
+        return XmppUser.jid(text);
+    }
+
+    @Test
+    void userFindsTheirNumberAndTheNumberFindsEveryUser() {
+        PhoneNumber shared = new PhoneNumber("+15550003333");
+        store.put(new Mapping(jid("carol@example.com"), shared));
+        store.put(new Mapping(jid("dave@example.com"), shared));
+
+        assertThat(store.numberOf(jid("carol@example.com"))).contains(shared);
+        assertThat(store.usersOf(shared)).extracting(Object::toString)
+                .containsExactlyInAnyOrder("carol@example.com", "dave@example.com");
+        assertThat(store.numberOf(jid("nobody@example.com"))).isEmpty();
+    }
+
+    @Test
+    void malformedItemsAreSkippedNotFatal() {
+        PhoneNumber number = new PhoneNumber("+15550004444");
+        store.put(new Mapping(jid("erin@example.com"), number));
+        aws.dynamo.putItem(r -> r.tableName(aws.table).item(Map.of(
+                "jid", AttributeValue.fromS("not a jid@@"), "number", AttributeValue.fromS(number.e164()))));
+        aws.dynamo.putItem(r -> r.tableName(aws.table).item(Map.of(
+                "jid", AttributeValue.fromS("frank@example.com"), "number", AttributeValue.fromS("555-0000"))));
+
+        assertThat(store.usersOf(number)).extracting(Object::toString).containsExactly("erin@example.com");
+        assertThat(store.numberOf(jid("frank@example.com"))).isEmpty();
+    }
+
+    @Test
+    void cacheServesRepeatsAndSeesChangesAfterItsTtl() throws Exception {
+        CachedMappings cached = new CachedMappings(store, Duration.ofMillis(300), 100);
+        store.put(new Mapping(jid("gina@example.com"), new PhoneNumber("+15550005555")));
+        assertThat(cached.numberOf(jid("gina@example.com"))).contains(new PhoneNumber("+15550005555"));
+
+        store.put(new Mapping(jid("gina@example.com"), new PhoneNumber("+15550006666")));
+        assertThat(cached.numberOf(jid("gina@example.com"))).contains(new PhoneNumber("+15550005555"));
+
+        Thread.sleep(400);
+        assertThat(cached.numberOf(jid("gina@example.com"))).contains(new PhoneNumber("+15550006666"));
+    }
+}
