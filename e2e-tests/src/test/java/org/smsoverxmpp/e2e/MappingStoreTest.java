@@ -12,21 +12,21 @@ import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.mapping.CachedMappings;
 import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
 import org.smsoverxmpp.bridge.mapping.Mapping;
-import org.smsoverxmpp.e2e.harness.AwsResources;
-import org.smsoverxmpp.e2e.harness.MotoServer;
+import org.smsoverxmpp.local.LocalAws;
+import org.smsoverxmpp.local.MotoServer;
 import org.smsoverxmpp.e2e.harness.XmppUser;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The mappings table in the AWS emulator: lookups both ways, shared numbers, malformed items. */
 class MappingStoreTest {
     static MotoServer moto;
-    static AwsResources aws;
+    static LocalAws aws;
     static DynamoMappingStore store;
 
     @BeforeAll
     static void start() throws Exception {
         moto = MotoServer.start(java.nio.file.Files.createTempDirectory("moto"));
-        aws = new AwsResources(moto.endpoint(), 30, "{}");
+        aws = new LocalAws(moto.endpoint(), "-" + Long.toString(System.nanoTime(), 36), 30, "{}");
         store = new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex);
     }
 

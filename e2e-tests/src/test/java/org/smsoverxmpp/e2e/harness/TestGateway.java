@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.smsoverxmpp.bridge.Bridge;
+import org.smsoverxmpp.local.LocalAws;
+import org.smsoverxmpp.local.MotoServer;
+import org.smsoverxmpp.local.ProsodyServer;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.config.BridgeConfig;
 import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
@@ -42,7 +45,7 @@ public final class TestGateway implements AutoCloseable {
     public final MotoServer moto;
     public final ProsodyServer prosody;
     public final TwilioFake twilio;
-    public final AwsResources aws;
+    public final LocalAws aws;
     public final WebhookHandler webhook;
     public final DynamoMappingStore mappings;
     private Bridge bridge;
@@ -52,13 +55,13 @@ public final class TestGateway implements AutoCloseable {
         moto = MotoServer.start(dir);
         prosody = ProsodyServer.start(dir.resolve("prosody"), COMPONENT, COMPONENT_SECRET);
         twilio = new TwilioFake();
-        aws = new AwsResources(moto.endpoint(), visibilityTimeoutSeconds,
+        aws = new LocalAws(moto.endpoint(), "-" + Long.toString(System.nanoTime(), 36), visibilityTimeoutSeconds,
                 "{\"accountSid\":\"" + ACCOUNT_SID + "\",\"authToken\":\"" + AUTH_TOKEN + "\",\"apiKeySid\":\""
                         + API_KEY_SID + "\",\"apiKeySecret\":\"" + API_KEY_SECRET + "\"}");
         webhook = new WebhookHandler(WebhookWiring.fromEnvironment(WebhookConfig.from(Map.of(
                 "QUEUE_URL", aws.queueUrl,
                 "TWILIO_SECRET_ID", aws.secretId,
-                "AWS_REGION", AwsResources.REGION,
+                "AWS_REGION", LocalAws.REGION,
                 "AWS_ENDPOINT_URL", moto.endpoint().toString()))));
         mappings = new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex);
     }
@@ -90,7 +93,7 @@ public final class TestGateway implements AutoCloseable {
         env.put("TWILIO_API_BASE_URL", twilio.baseUrl());
         env.put("TWILIO_STATUS_CALLBACK_URL", WEBHOOK_BASE + "/status");
         env.put("TWILIO_RETRY_BASE_MS", "50");
-        env.put("AWS_REGION", AwsResources.REGION);
+        env.put("AWS_REGION", LocalAws.REGION);
         env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
         return env;
     }

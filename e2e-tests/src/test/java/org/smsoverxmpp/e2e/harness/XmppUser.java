@@ -12,6 +12,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
+import org.smsoverxmpp.local.ProsodyServer;
 
 /**
  * The person using the gateway: a Smack client logged into Prosody. Component senders have no resource,

@@ -1,4 +1,4 @@
-package org.smsoverxmpp.e2e.harness;
+package org.smsoverxmpp.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.smsoverxmpp.e2e.harness;
+package org.smsoverxmpp.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A real Prosody (Debian package) on free loopback ports, with a generated config and its own data. */
@@ -21,11 +22,12 @@ public final class ProsodyServer implements AutoCloseable {
     private final String componentDomain;
     private ServerProcess process;
 
-    private ProsodyServer(Path dir, String componentDomain, String componentSecret) throws IOException {
+    private ProsodyServer(Path dir, String componentDomain, String componentSecret, int c2sPort, int componentPort)
+            throws IOException {
         this.dir = Files.createDirectories(dir);
         this.componentDomain = componentDomain;
-        this.c2sPort = FreePort.find();
-        this.componentPort = FreePort.find();
+        this.c2sPort = c2sPort;
+        this.componentPort = componentPort;
         Files.createDirectories(dir.resolve("data"));
         Files.createDirectories(dir.resolve("certs"));
         this.config = dir.resolve("prosody.cfg.lua");
@@ -37,6 +39,7 @@ public final class ProsodyServer implements AutoCloseable {
                 "certificates = \"" + dir.resolve("certs") + "\"",
                 "log = { { levels = { min = \"info\" }, to = \"file\", filename = \"" + dir.resolve("prosody.log") + "\" } }",
                 "interfaces = { \"127.0.0.1\" }",
+                "local_interfaces = { \"127.0.0.1\" }",
                 "c2s_ports = { " + c2sPort + " }",
                 "component_ports = { " + componentPort + " }",
                 "component_interfaces = { \"127.0.0.1\" }",
@@ -55,9 +58,15 @@ public final class ProsodyServer implements AutoCloseable {
                 ""), StandardCharsets.UTF_8);
     }
 
+    /** On free ports, as the tests want. */
     public static ProsodyServer start(Path dir, String componentDomain, String componentSecret) {
+        return start(dir, componentDomain, componentSecret, FreePort.find(), FreePort.find());
+    }
+
+    public static ProsodyServer start(Path dir, String componentDomain, String componentSecret, int c2sPort,
+            int componentPort) {
         try {
-            ProsodyServer server = new ProsodyServer(dir, componentDomain, componentSecret);
+            ProsodyServer server = new ProsodyServer(dir, componentDomain, componentSecret, c2sPort, componentPort);
             server.start();
             return server;
         } catch (IOException e) {
@@ -94,6 +103,10 @@ public final class ProsodyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public Optional<Long> pid() {
+        return Optional.ofNullable(process).map(p -> p.process().pid());
     }
 
     public int c2sPort() {

@@ -1,4 +1,4 @@
-package org.smsoverxmpp.e2e.harness;
+package org.smsoverxmpp.local;
 
 import java.net.URI;
 import java.util.Map;
@@ -13,20 +13,29 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** The queue (FIFO + dead-letter queue), mappings table and Twilio secret, created in the emulator. */
-public final class AwsResources implements AutoCloseable {
+/**
+ * The queue (FIFO + dead-letter queue), mappings table and Twilio secret in an AWS emulator, with the
+ * names and settings of the deployed stack. Creation is idempotent, so a long-lived LocalStack is reused.
+ */
+public final class LocalAws implements AutoCloseable {
     public static final String REGION = "us-east-1";
+    public static final String QUEUE = "sms-over-xmpp-events";
+    public static final String TABLE = "sms-over-xmpp-mappings";
+    public static final String NUMBER_INDEX = "byNumber";
+    public static final String SECRET = "sms-over-xmpp/twilio";
     public static final int MAX_RECEIVES = 5;
 
     static {
-        // The code under test uses the default credential chain, as in AWS; the emulator takes any key.
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
+        // The code under test uses the default credential chain, as in AWS; emulators take any key.
+        System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "test"));
+        System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "test"));
     }
 
     public final SqsClient sqs;
@@ -35,42 +44,54 @@ public final class AwsResources implements AutoCloseable {
     public final String queueUrl;
     public final String deadLetterUrl;
     public final String table;
-    public final String numberIndex = "byNumber";
+    public final String numberIndex = NUMBER_INDEX;
     public final String secretId;
 
-    public AwsResources(URI endpoint, int visibilityTimeoutSeconds, String twilioSecretJson) {
-        // Unique names, so the same tests can run again against a long-lived LocalStack.
-        String suffix = Long.toString(System.nanoTime(), 36);
-        table = "sms-mappings-" + suffix;
-        secretId = "sms-over-xmpp/twilio-" + suffix;
+    /**
+     * @param suffix appended to every name ("" for the stack's own names); tests use a unique one so they
+     *               can run again against the same emulator
+     */
+    public LocalAws(URI endpoint, String suffix, int visibilityTimeoutSeconds, String twilioSecretJson) {
+        table = TABLE + suffix;
+        secretId = SECRET + suffix;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
         dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
         secrets = SecretsManagerClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
 
-        deadLetterUrl = sqs.createQueue(r -> r.queueName("sms-events-dlq-" + suffix + ".fifo")
+        deadLetterUrl = sqs.createQueue(r -> r.queueName(QUEUE + "-dlq" + suffix + ".fifo")
                 .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
         String deadLetterArn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-        queueUrl = sqs.createQueue(r -> r.queueName("sms-events-" + suffix + ".fifo").attributes(Map.of(
+        queueUrl = sqs.createQueue(r -> r.queueName(QUEUE + suffix + ".fifo").attributes(Map.of(
                 QueueAttributeName.FIFO_QUEUE, "true",
                 QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false",
                 QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
                 QueueAttributeName.REDRIVE_POLICY,
                 "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}")))
                 .queueUrl();
+        createTable();
+        try {
+            secrets.createSecret(r -> r.name(secretId).secretString(twilioSecretJson));
+        } catch (ResourceExistsException e) {
+            secrets.putSecretValue(r -> r.secretId(secretId).secretString(twilioSecretJson));
+        }
+    }
 
-        dynamo.createTable(r -> r.tableName(table)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("jid").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("number").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("jid").keyType(KeyType.HASH).build())
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(numberIndex)
-                        .keySchema(KeySchemaElement.builder().attributeName("number").keyType(KeyType.HASH).build())
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
-
-        secrets.createSecret(r -> r.name(secretId).secretString(twilioSecretJson));
+    private void createTable() {
+        try {
+            dynamo.createTable(r -> r.tableName(table)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                            AttributeDefinition.builder().attributeName("jid").attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName("number").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("jid").keyType(KeyType.HASH).build())
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(NUMBER_INDEX)
+                            .keySchema(KeySchemaElement.builder().attributeName("number").keyType(KeyType.HASH).build())
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+        } catch (ResourceInUseException e) {
+            // already there from an earlier run
+        }
     }
 
     public int approximateDepth(String url) {

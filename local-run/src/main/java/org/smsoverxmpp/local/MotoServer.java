@@ -1,4 +1,4 @@
-package org.smsoverxmpp.e2e.harness;
+package org.smsoverxmpp.local;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,12 +25,20 @@ public final class MotoServer implements AutoCloseable {
         if (external.isPresent()) {
             return new MotoServer(URI.create(external.get()), null);
         }
-        int port = FreePort.find();
+        return start(workDir, FreePort.find());
+    }
+
+    /** moto_server on the given port, whatever AWS_ENDPOINT_URL says. */
+    public static MotoServer start(Path workDir, int port) {
         ServerProcess process = ServerProcess.start("moto_server",
                 List.of("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port)),
                 Map.of(), workDir.resolve("moto.log"));
         FreePort.awaitListening(port, Duration.ofSeconds(30), process.process(), "moto_server");
         return new MotoServer(URI.create("http://127.0.0.1:" + port), process);
+    }
+
+    public Optional<Long> pid() {
+        return Optional.ofNullable(process).map(p -> p.process().pid());
     }
 
     public URI endpoint() {

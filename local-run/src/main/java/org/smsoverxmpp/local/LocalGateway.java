@@ -1,0 +1,205 @@
+package org.smsoverxmpp.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.jxmpp.jid.impl.JidCreate;
+import org.smsoverxmpp.bridge.Bridge;
+import org.smsoverxmpp.bridge.address.PhoneNumber;
+import org.smsoverxmpp.bridge.config.BridgeConfig;
+import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
+import org.smsoverxmpp.bridge.mapping.Mapping;
+import org.smsoverxmpp.webhook.WebhookConfig;
+import org.smsoverxmpp.webhook.WebhookHandler;
+import org.smsoverxmpp.webhook.WebhookWiring;
+
+/**
+ * The README's run command: the whole gateway on this machine with nothing from AWS or Twilio. Starts
+ * Prosody, an AWS emulator (LocalStack if one answers, else moto_server), the webhook behind a local HTTP
+ * endpoint, the bridge and a Twilio simulator; prints how to use it; Ctrl-C stops everything it started.
+ */
+public final class LocalGateway implements AutoCloseable {
+    static final String LOCALSTACK = "http://localhost:4566";
+    static final String SIMULATED_ACCOUNT = "AC00000000000000000000000000000000";
+    static final String SIMULATED_TOKEN = "local-auth-token";
+    public static final String READY = "sms-over-xmpp is running";
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final PrintStream out;
+
+    private LocalGateway(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalGateway gateway = new LocalGateway(System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "local-shutdown"));
+        try {
+            gateway.start(LocalSettings.from(System.getenv()));
+        } catch (LocalRunException | IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+        Thread.currentThread().join();
+    }
+
+    void start(LocalSettings settings) throws Exception {
+        LeftoverProcesses.stop(settings.dir());
+        requireFree(settings.c2sPort(), "XMPP_C2S_PORT", "an XMPP server?");
+        requireFree(settings.componentPort(), "XMPP_COMPONENT_PORT", "an XMPP server?");
+        requireFree(settings.webhookPort(), "WEBHOOK_PORT", "");
+        if (settings.realTwilio().isEmpty()) {
+            requireFree(settings.twilioSimulatorPort(), "TWILIO_SIMULATOR_PORT", "");
+        }
+
+        String componentSecret = "local-component-secret";
+        ProsodyServer prosody = ProsodyServer.start(settings.dir().resolve("prosody"), settings.componentDomain(),
+                componentSecret, settings.c2sPort(), settings.componentPort());
+        started.add(prosody);
+        prosody.register(settings.demoUser(), settings.demoPassword());
+
+        URI awsEndpoint = awsEndpoint(settings);
+        String accountSid = settings.realTwilio().map(LocalSettings.RealTwilio::accountSid).orElse(SIMULATED_ACCOUNT);
+        String authToken = settings.realTwilio().map(LocalSettings.RealTwilio::authToken).orElse(SIMULATED_TOKEN);
+        LocalAws aws = new LocalAws(awsEndpoint, "", 30,
+                "{\"accountSid\":\"" + accountSid + "\",\"authToken\":\"" + authToken + "\"}");
+        started.add(aws);
+        String user = settings.demoUser() + "@" + ProsodyServer.DOMAIN;
+        new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex)
+                .put(new Mapping(JidCreate.entityBareFrom(user), new PhoneNumber(settings.demoNumber())));
+
+        WebhookHandler handler = new WebhookHandler(WebhookWiring.fromEnvironment(WebhookConfig.from(Map.of(
+                "QUEUE_URL", aws.queueUrl, "TWILIO_SECRET_ID", aws.secretId, "AWS_REGION", LocalAws.REGION,
+                "AWS_ENDPOINT_URL", awsEndpoint.toString(), "PUBLIC_BASE_URL", settings.webhookBaseUrl()))));
+        started.add(new LocalApiGateway("127.0.0.1", settings.webhookPort(), handler));
+
+        String twilioApi = "https://api.twilio.com";
+        if (settings.realTwilio().isEmpty()) {
+            TwilioSimulator simulator = new TwilioSimulator("127.0.0.1", settings.twilioSimulatorPort(), out,
+                    new WebhookPoster(SIMULATED_TOKEN));
+            started.add(simulator);
+            twilioApi = simulator.baseUrl();
+        }
+
+        Map<String, String> bridgeEnv = new HashMap<>();
+        bridgeEnv.put("XMPP_HOST", "127.0.0.1");
+        bridgeEnv.put("XMPP_PORT", Integer.toString(settings.componentPort()));
+        bridgeEnv.put("COMPONENT_DOMAIN", settings.componentDomain());
+        bridgeEnv.put("COMPONENT_SECRET", componentSecret);
+        bridgeEnv.put("XMPP_SERVER_DOMAIN", ProsodyServer.DOMAIN);
+        bridgeEnv.put("QUEUE_URL", aws.queueUrl);
+        bridgeEnv.put("QUEUE_WAIT_SECONDS", "2");
+        bridgeEnv.put("MAPPINGS_TABLE", aws.table);
+        bridgeEnv.put("TWILIO_ACCOUNT_SID", accountSid);
+        bridgeEnv.put("TWILIO_AUTH_TOKEN", authToken);
+        bridgeEnv.put("TWILIO_API_BASE_URL", twilioApi);
+        bridgeEnv.put("TWILIO_STATUS_CALLBACK_URL", settings.webhookBaseUrl() + "/status");
+        bridgeEnv.put("AWS_REGION", LocalAws.REGION);
+        bridgeEnv.put("AWS_ENDPOINT_URL", awsEndpoint.toString());
+        Bridge bridge = Bridge.start(BridgeConfig.from(bridgeEnv));
+        started.add(bridge);
+        if (!bridge.xmppState().awaitConnected(Duration.ofSeconds(30))) {
+            throw new LocalRunException("the bridge did not connect to Prosody within 30 s; see "
+                    + settings.dir().resolve("prosody/prosody.log"));
+        }
+
+        LeftoverProcesses.remember(settings.dir(), prosody.pid(), awsEndpoint.equals(URI.create(LOCALSTACK))
+                ? Optional.empty() : started.stream().filter(MotoServer.class::isInstance).map(MotoServer.class::cast)
+                .findFirst().flatMap(MotoServer::pid));
+        writeState(settings, authToken, accountSid);
+        printBanner(settings, user, awsEndpoint);
+    }
+
+    private URI awsEndpoint(LocalSettings settings) {
+        if (settings.awsEndpoint().isPresent()) {
+            return URI.create(settings.awsEndpoint().get());
+        }
+        if (answers(LOCALSTACK + "/_localstack/health")) {
+            return URI.create(LOCALSTACK);
+        }
+        requireFree(settings.motoPort(), "MOTO_PORT", "");
+        MotoServer moto = MotoServer.start(settings.dir(), settings.motoPort());
+        started.add(moto);
+        return moto.endpoint();
+    }
+
+    private static boolean answers(String url) {
+        try {
+            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build()
+                    .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(1)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void requireFree(int port, String variable, String hint) {
+        if (FreePort.isListening(port)) {
+            throw new LocalRunException("port " + port + " is already in use" + (hint.isEmpty() ? "" : " (" + hint + ")")
+                    + "; stop what uses it, or set " + variable + " to another port");
+        }
+    }
+
+    /** What bin/sms needs to post a signed webhook to this run. */
+    private static void writeState(LocalSettings settings, String authToken, String accountSid) throws IOException {
+        Properties state = new Properties();
+        state.setProperty("webhook_url", "http://127.0.0.1:" + settings.webhookPort() + "/sms");
+        state.setProperty("signed_url", settings.webhookBaseUrl() + "/sms");
+        state.setProperty("auth_token", authToken);
+        state.setProperty("account_sid", accountSid);
+        state.setProperty("number", settings.demoNumber());
+        Path file = settings.dir().resolve("local.properties");
+        try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            state.store(writer, "written by bin/run for bin/sms; holds the local auth token");
+        }
+    }
+
+    private void printBanner(LocalSettings settings, String user, URI aws) {
+        out.println();
+        out.println("==============================================================================");
+        out.println(READY);
+        out.println("  XMPP account   " + user + "   password: " + settings.demoPassword());
+        out.println("  XMPP server    127.0.0.1:" + settings.c2sPort() + " (no TLS: allow plain-text login in your client)");
+        out.println("  SMS gateway    " + settings.componentDomain() + "   your number: " + settings.demoNumber());
+        out.println("  AWS emulator   " + aws + "   webhook: " + settings.webhookBaseUrl() + "/sms");
+        out.println();
+        out.println("  Receive an SMS:  bin/sms +15551234567 \"hello from a phone\"");
+        out.println("                   (it arrives from +15551234567@" + settings.componentDomain() + ")");
+        out.println("  Send an SMS:     write to +15551234567@" + settings.componentDomain() + " from your client;");
+        out.println("                   " + (settings.realTwilio().isPresent() ? "it goes out through your Twilio account."
+                : "the Twilio simulator prints it here."));
+        out.println("  Stop:            Ctrl-C");
+        out.println("==============================================================================");
+        out.flush();
+    }
+
+    /** Stops everything this run started, newest first. */
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("stopping " + started.get(i).getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,103 @@
+package org.smsoverxmpp.local;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.smsoverxmpp.bridge.address.PhoneNumber;
+
+/**
+ * {@code bin/sms FROM TEXT [--media URL]...}: an inbound SMS to the local run, posted and signed exactly as
+ * Twilio would, to the webhook of the run in progress.
+ */
+public final class SendSms {
+    static final String USAGE = "usage: bin/sms FROM TEXT [--media URL]...   e.g. bin/sms +15551234567 \"hello\"";
+
+    private SendSms() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, Path.of(System.getenv().getOrDefault("LOCAL_DIR", ".local"))));
+    }
+
+    static int run(String[] args, Path dir) throws IOException, InterruptedException {
+        if (args.length < 2 || args[0].startsWith("-")) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        String from;
+        try {
+            from = PhoneNumber.parse(args[0], "US").e164();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\n" + USAGE);
+            return 2;
+        }
+        List<String> media = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--media") && i + 1 < args.length) {
+                media.add(args[++i]);
+            } else {
+                text.append(text.length() == 0 ? "" : " ").append(args[i]);
+            }
+        }
+        Path stateFile = dir.resolve("local.properties");
+        if (!Files.exists(stateFile)) {
+            System.err.println("error: no local run found (" + stateFile + "); start one with bin/run");
+            return 1;
+        }
+        Properties state = new Properties();
+        try (Reader reader = Files.newBufferedReader(stateFile, StandardCharsets.UTF_8)) {
+            state.load(reader);
+        }
+        Map<String, String> form = form(state, from, text.toString(), media);
+        HttpResponse<String> response;
+        try {
+            response = new WebhookPoster(state.getProperty("auth_token"))
+                    .postTo(state.getProperty("webhook_url"), state.getProperty("signed_url"), form);
+        } catch (IOException e) {
+            System.err.println("error: the local webhook did not answer (" + e.getMessage() + "); is bin/run running?");
+            return 1;
+        }
+        if (response.statusCode() != 200) {
+            System.err.println("error: the webhook answered " + response.statusCode() + ": " + response.body().trim());
+            return 1;
+        }
+        System.out.println("SMS " + form.get("MessageSid") + " from " + from + " to " + form.get("To") + " accepted");
+        return 0;
+    }
+
+    /** The form Twilio posts for an incoming SMS or MMS. */
+    static Map<String, String> form(Properties state, String from, String text, List<String> media) {
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        String sid = (media.isEmpty() ? "SM" : "MM") + HexFormat.of().formatHex(random);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("ToCountry", "US");
+        form.put("SmsMessageSid", sid);
+        form.put("NumMedia", Integer.toString(media.size()));
+        for (int i = 0; i < media.size(); i++) {
+            form.put("MediaUrl" + i, media.get(i));
+            form.put("MediaContentType" + i, MediaTypes.guess(media.get(i)));
+        }
+        form.put("SmsSid", sid);
+        form.put("SmsStatus", "received");
+        form.put("Body", text);
+        form.put("To", state.getProperty("number"));
+        form.put("NumSegments", "1");
+        form.put("MessageSid", sid);
+        form.put("AccountSid", state.getProperty("account_sid"));
+        form.put("From", from);
+        form.put("ApiVersion", "2010-04-01");
+        return form;
+    }
+}
