@@ -1,5 +1,6 @@
 package org.smsoverxmpp.bridge;
 
+import org.smsoverxmpp.bridge.admin.AdminCli;
 import org.smsoverxmpp.bridge.config.BridgeConfig;
 import org.smsoverxmpp.bridge.config.ConfigException;
 
@@ -9,6 +10,11 @@ public final class BridgeMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            // mappings, status, dlq, --help: the operator's CLI shares the jar.
+            AdminCli.main(args);
+            return;
+        }
         // Smack logs through java.util.logging; route it into the same JSON log stream.
         System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
         BridgeConfig config;

@@ -119,7 +119,7 @@ public final class LocalGateway implements AutoCloseable {
         LeftoverProcesses.remember(settings.dir(), prosody.pid(), awsEndpoint.equals(URI.create(LOCALSTACK))
                 ? Optional.empty() : started.stream().filter(MotoServer.class::isInstance).map(MotoServer.class::cast)
                 .findFirst().flatMap(MotoServer::pid));
-        writeState(settings, authToken, accountSid);
+        writeState(settings, authToken, accountSid, awsEndpoint, aws.queueUrl);
         printBanner(settings, user, awsEndpoint);
     }
 
@@ -158,8 +158,11 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     /** What bin/sms needs to post a signed webhook to this run. */
-    private static void writeState(LocalSettings settings, String authToken, String accountSid) throws IOException {
+    private static void writeState(LocalSettings settings, String authToken, String accountSid, URI aws, String queueUrl)
+            throws IOException {
         Properties state = new Properties();
+        state.setProperty("aws_endpoint", aws.toString());
+        state.setProperty("queue_url", queueUrl);
         state.setProperty("webhook_url", "http://127.0.0.1:" + settings.webhookPort() + "/sms");
         state.setProperty("signed_url", settings.webhookBaseUrl() + "/sms");
         state.setProperty("auth_token", authToken);
@@ -185,6 +188,7 @@ public final class LocalGateway implements AutoCloseable {
         out.println("  Send an SMS:     write to +15551234567@" + settings.componentDomain() + " from your client;");
         out.println("                   " + (settings.realTwilio().isPresent() ? "it goes out through your Twilio account."
                 : "the Twilio simulator prints it here."));
+        out.println("  Manage:          bin/admin --local mappings list     bin/admin --local status");
         out.println("  Stop:            Ctrl-C");
         out.println("==============================================================================");
         out.flush();

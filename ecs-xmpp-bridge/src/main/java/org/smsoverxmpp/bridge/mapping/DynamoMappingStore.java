@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -12,7 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * The mappings table: key {@code jid} (bare JID), attribute {@code number} (E.164), and a global secondary
@@ -55,10 +59,47 @@ public class DynamoMappingStore implements Mappings {
         return users;
     }
 
+    /** @return false, changing nothing, when the user already has a mapping */
+    public boolean putIfAbsent(Mapping mapping) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item(mapping)).conditionExpression("attribute_not_exists(#j)")
+                    .expressionAttributeNames(Map.of("#j", JID)));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** @return false when there was no mapping to delete */
+    public boolean deleteIfPresent(EntityBareJid user) {
+        try {
+            dynamo.deleteItem(r -> r.tableName(table).key(Map.of(JID, AttributeValue.fromS(user.toString())))
+                    .conditionExpression("attribute_exists(#j)").expressionAttributeNames(Map.of("#j", JID)));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Every well-formed mapping, page by page: never the whole table in memory. */
+    public Stream<Mapping> all() {
+        return dynamo.scanPaginator(r -> r.tableName(table)).items().stream().map(DynamoMappingStore::parse)
+                .flatMap(Optional::stream);
+    }
+
+    /** Counts items page by page, without loading them. */
+    public long count() {
+        return dynamo.scanPaginator(r -> r.tableName(table).select(Select.COUNT)).stream()
+                .mapToLong(ScanResponse::count).sum();
+    }
+
+    private static Map<String, AttributeValue> item(Mapping mapping) {
+        return Map.of(JID, AttributeValue.fromS(mapping.jid().toString()),
+                NUMBER, AttributeValue.fromS(mapping.number().e164()));
+    }
+
     public void put(Mapping mapping) {
-        dynamo.putItem(r -> r.tableName(table).item(Map.of(
-                JID, AttributeValue.fromS(mapping.jid().toString()),
-                NUMBER, AttributeValue.fromS(mapping.number().e164()))));
+        dynamo.putItem(r -> r.tableName(table).item(item(mapping)));
     }
 
     public void delete(EntityBareJid user) {

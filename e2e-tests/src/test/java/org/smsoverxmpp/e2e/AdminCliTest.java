@@ -1,0 +1,150 @@
+package org.smsoverxmpp.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.smsoverxmpp.bridge.admin.AdminCli;
+import org.smsoverxmpp.local.LocalAws;
+import org.smsoverxmpp.local.MotoServer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+
+/** The operator's CLI against the AWS emulator. */
+class AdminCliTest {
+    static MotoServer moto;
+    static LocalAws aws;
+
+    record Result(int status, String out, String err) {
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        moto = MotoServer.start(Files.createTempDirectory("moto"));
+        aws = new LocalAws(moto.endpoint(), "-" + Long.toString(System.nanoTime(), 36), 30, "{}");
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+        moto.close();
+    }
+
+    static Result cli(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--endpoint-url", moto.endpoint().toString(), "--region", LocalAws.REGION,
+                "--table", aws.table, "--queue-url", aws.queueUrl));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = AdminCli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void mappingLifecycleNormalisesTheNumber() {
+        Result put = cli("mappings", "put", "alice@example.com", "(307) 555-1212");
+        assertThat(put.status()).as(put.err()).isZero();
+        assertThat(put.out()).contains("alice@example.com -> +13075551212");
+
+        assertThat(cli("mappings", "get", "alice@example.com").out()).contains("+13075551212");
+        assertThat(cli("mappings", "list").out()).contains("alice@example.com -> +13075551212");
+        assertThat(cli("mappings", "list", "--number", "+1 307 555 1212").out()).contains("alice@example.com");
+
+        assertThat(cli("mappings", "delete", "alice@example.com").status()).isZero();
+        Result gone = cli("mappings", "get", "alice@example.com");
+        assertThat(gone.status()).isEqualTo(1);
+        assertThat(gone.err()).contains("alice@example.com has no mapping");
+    }
+
+    @Test
+    void mappingAJidTwiceIsRefusedUnlessToldToReplace() {
+        assertThat(cli("mappings", "put", "bob@example.com", "+15550001111").status()).isZero();
+
+        Result again = cli("mappings", "put", "bob@example.com", "+15550002222");
+        assertThat(again.status()).isEqualTo(1);
+        assertThat(again.err()).contains("already mapped to +15550001111", "--replace");
+
+        assertThat(cli("mappings", "put", "bob@example.com", "+15550002222", "--replace").status()).isZero();
+        assertThat(cli("mappings", "get", "bob@example.com").out()).contains("+15550002222");
+    }
+
+    @Test
+    void badInputGetsAClearErrorAndNonZeroExit() {
+        Result resource = cli("mappings", "put", "carol@example.com/phone", "+15550003333");
+        assertThat(resource.status()).isEqualTo(1);
+        assertThat(resource.err()).contains("not a bare JID");
+
+        Result number = cli("mappings", "put", "carol@example.com", "call me");
+        assertThat(number.status()).isEqualTo(1);
+        assertThat(number.err()).contains("not a phone number");
+
+        Result missing = cli("mappings", "put", "carol@example.com");
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err()).contains("NUMBER");
+
+        assertThat(cli("mappings", "delete", "nobody@example.com").status()).isEqualTo(1);
+    }
+
+    @Test
+    void statusReportsTasksQueuesAndMappings() {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        try (EcsClient ecs = EcsClient.builder().endpointOverride(moto.endpoint()).region(Region.of(LocalAws.REGION))
+                .credentialsProvider(credentials).build()) {
+            ecs.createCluster(r -> r.clusterName("sms"));
+            ecs.registerTaskDefinition(r -> r.family("bridge").containerDefinitions(
+                    ContainerDefinition.builder().name("bridge").image("bridge:latest").memory(512).build()));
+            ecs.createService(r -> r.cluster("sms").serviceName("bridge").taskDefinition("bridge").desiredCount(1));
+        }
+        cli("mappings", "put", "dave@example.com", "+15550004444");
+        aws.sqs.sendMessage(r -> r.queueUrl(aws.deadLetterUrl).messageBody("{}").messageGroupId("g")
+                .messageDeduplicationId("status-1"));
+
+        Result status = cli("status", "--cluster", "sms", "--service", "bridge");
+
+        assertThat(status.status()).as(status.err()).isZero();
+        assertThat(status.out()).contains("bridge: 1 desired").containsPattern("mappings +[1-9]")
+                .containsPattern("dead letters +1").contains("queue ");
+        aws.sqs.purgeQueue(r -> r.queueUrl(aws.deadLetterUrl));
+    }
+
+    @Test
+    void replayMovesDeadLettersBackAndCountsThem() {
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            aws.sqs.sendMessage(r -> r.queueUrl(aws.deadLetterUrl).messageBody("{\"n\":" + n + "}")
+                    .messageGroupId("+15550001111|+15557654321").messageDeduplicationId("dead-" + n));
+        }
+
+        Result replay = cli("dlq", "replay");
+
+        assertThat(replay.status()).as(replay.err()).isZero();
+        assertThat(replay.out()).contains("moved 3 event(s)");
+        assertThat(aws.approximateDepth(aws.deadLetterUrl)).isZero();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 5 && bodies.size() < 3; i++) {
+            aws.sqs.receiveMessage(r -> r.queueUrl(aws.queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages().forEach(m -> bodies.add(m.body()));
+        }
+        assertThat(bodies).containsExactly("{\"n\":0}", "{\"n\":1}", "{\"n\":2}");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] command : new String[][] {{"--help"}, {"mappings", "--help"}, {"mappings", "put", "--help"},
+                {"status", "--help"}, {"dlq", "replay", "--help"}}) {
+            StringWriter out = new StringWriter();
+            assertThat(AdminCli.run(command, new PrintWriter(out), new PrintWriter(new StringWriter()))).isZero();
+            assertThat(out.toString()).contains("Usage:");
+        }
+    }
+
+}

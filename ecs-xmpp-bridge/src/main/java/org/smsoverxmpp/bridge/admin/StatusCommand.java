@@ -1,0 +1,68 @@
+package org.smsoverxmpp.bridge.admin;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** One look at the gateway's health. */
+@Command(name = "status", mixinStandardHelpOptions = true, description = {
+        "Show the bridge service's tasks, queue and dead-letter depth, and the number of mappings.",
+        "Example: status --cluster sms-over-xmpp --service bridge --queue-url https://sqs.../sms-over-xmpp-events.fifo"})
+final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    AwsOptions aws;
+
+    @Option(names = "--cluster", defaultValue = "${env:ECS_CLUSTER}", description = "ECS cluster (default: ECS_CLUSTER)")
+    String cluster;
+
+    @Option(names = "--service", defaultValue = "${env:ECS_SERVICE}", description = "ECS service (default: ECS_SERVICE)")
+    String service;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (cluster != null && service != null) {
+            try (var ecs = aws.ecs()) {
+                var services = ecs.describeServices(r -> r.cluster(cluster).services(service)).services();
+                if (services.isEmpty()) {
+                    throw new AdminException("no ECS service " + service + " in cluster " + cluster);
+                }
+                Service s = services.get(0);
+                out.printf("bridge service   %s: %d desired, %d running, %d pending%n", s.serviceName(),
+                        s.desiredCount(), s.runningCount(), s.pendingCount());
+            }
+        } else {
+            out.println("bridge service   (pass --cluster and --service to see the ECS tasks)");
+        }
+        try (SqsClient sqs = aws.sqs()) {
+            String queue = aws.requireQueueUrl();
+            out.printf("queue            %d waiting, %d in flight%n", depth(sqs, queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
+                    depth(sqs, queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+            String deadLetters = DeadLetterQueue.url(sqs, aws);
+            out.printf("dead letters     %d%s%n", depth(sqs, deadLetters, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
+                    depth(sqs, deadLetters, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES) > 0
+                            ? "   (inspect, fix, then: dlq replay)" : "");
+        }
+        out.printf("mappings         %d%n", new DynamoMappingStore(aws.dynamo(), aws.table, aws.numberIndex).count());
+        out.println("bridge stream    not published yet (the CloudWatch metric comes with the alarms)");
+        return 0;
+    }
+
+    private static long depth(SqsClient sqs, String url, QueueAttributeName attribute) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(attribute))
+                .attributes();
+        return Long.parseLong(attributes.getOrDefault(attribute, "0"));
+    }
+}
