@@ -46,12 +46,14 @@ public final class LocalAws implements AutoCloseable {
     public final String table;
     public final String numberIndex = NUMBER_INDEX;
     public final String secretId;
+    private final URI endpoint;
 
     /**
      * @param suffix appended to every name ("" for the stack's own names); tests use a unique one so they
      *               can run again against the same emulator
      */
     public LocalAws(URI endpoint, String suffix, int visibilityTimeoutSeconds, String twilioSecretJson) {
+        this.endpoint = endpoint;
         table = TABLE + suffix;
         secretId = SECRET + suffix;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
@@ -92,6 +94,18 @@ public final class LocalAws implements AutoCloseable {
         } catch (ResourceInUseException e) {
             // already there from an earlier run
         }
+    }
+
+    /** The bridge's settings for these resources (docs/configuration.md). */
+    public Map<String, String> bridgeEnvironment() {
+        return Map.of("QUEUE_URL", queueUrl, "MAPPINGS_TABLE", table, "MAPPINGS_NUMBER_INDEX", numberIndex,
+                "AWS_REGION", REGION, "AWS_ENDPOINT_URL", endpoint.toString());
+    }
+
+    /** The webhook Lambda's settings for these resources. */
+    public Map<String, String> webhookEnvironment() {
+        return Map.of("QUEUE_URL", queueUrl, "TWILIO_SECRET_ID", secretId, "AWS_REGION", REGION,
+                "AWS_ENDPOINT_URL", endpoint.toString());
     }
 
     public int approximateDepth(String url) {

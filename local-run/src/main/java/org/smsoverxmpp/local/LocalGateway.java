@@ -81,9 +81,9 @@ public final class LocalGateway implements AutoCloseable {
         new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex)
                 .put(new Mapping(JidCreate.entityBareFrom(user), new PhoneNumber(settings.demoNumber())));
 
-        WebhookHandler handler = new WebhookHandler(WebhookWiring.fromEnvironment(WebhookConfig.from(Map.of(
-                "QUEUE_URL", aws.queueUrl, "TWILIO_SECRET_ID", aws.secretId, "AWS_REGION", LocalAws.REGION,
-                "AWS_ENDPOINT_URL", awsEndpoint.toString(), "PUBLIC_BASE_URL", settings.webhookBaseUrl()))));
+        Map<String, String> webhookEnv = new HashMap<>(aws.webhookEnvironment());
+        webhookEnv.put("PUBLIC_BASE_URL", settings.webhookBaseUrl());
+        WebhookHandler handler = new WebhookHandler(WebhookWiring.fromEnvironment(WebhookConfig.from(webhookEnv)));
         started.add(new LocalApiGateway("127.0.0.1", settings.webhookPort(), handler));
 
         String twilioApi = "https://api.twilio.com";
@@ -94,21 +94,13 @@ public final class LocalGateway implements AutoCloseable {
             twilioApi = simulator.baseUrl();
         }
 
-        Map<String, String> bridgeEnv = new HashMap<>();
-        bridgeEnv.put("XMPP_HOST", "127.0.0.1");
-        bridgeEnv.put("XMPP_PORT", Integer.toString(settings.componentPort()));
-        bridgeEnv.put("COMPONENT_DOMAIN", settings.componentDomain());
-        bridgeEnv.put("COMPONENT_SECRET", componentSecret);
-        bridgeEnv.put("XMPP_SERVER_DOMAIN", ProsodyServer.DOMAIN);
-        bridgeEnv.put("QUEUE_URL", aws.queueUrl);
+        Map<String, String> bridgeEnv = new HashMap<>(prosody.bridgeEnvironment(settings.componentPort()));
+        bridgeEnv.putAll(aws.bridgeEnvironment());
         bridgeEnv.put("QUEUE_WAIT_SECONDS", "2");
-        bridgeEnv.put("MAPPINGS_TABLE", aws.table);
         bridgeEnv.put("TWILIO_ACCOUNT_SID", accountSid);
         bridgeEnv.put("TWILIO_AUTH_TOKEN", authToken);
         bridgeEnv.put("TWILIO_API_BASE_URL", twilioApi);
         bridgeEnv.put("TWILIO_STATUS_CALLBACK_URL", settings.webhookBaseUrl() + "/status");
-        bridgeEnv.put("AWS_REGION", LocalAws.REGION);
-        bridgeEnv.put("AWS_ENDPOINT_URL", awsEndpoint.toString());
         Bridge bridge = Bridge.start(BridgeConfig.from(bridgeEnv));
         started.add(bridge);
         if (!bridge.xmppState().awaitConnected(Duration.ofSeconds(30))) {

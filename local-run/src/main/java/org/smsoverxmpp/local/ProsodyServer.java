@@ -20,12 +20,14 @@ public final class ProsodyServer implements AutoCloseable {
     private final int c2sPort;
     private final int componentPort;
     private final String componentDomain;
+    private final String componentSecret;
     private ServerProcess process;
 
     private ProsodyServer(Path dir, String componentDomain, String componentSecret, int c2sPort, int componentPort)
             throws IOException {
         this.dir = Files.createDirectories(dir);
         this.componentDomain = componentDomain;
+        this.componentSecret = componentSecret;
         this.c2sPort = c2sPort;
         this.componentPort = componentPort;
         Files.createDirectories(dir.resolve("data"));
@@ -103,6 +105,13 @@ public final class ProsodyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The bridge's settings to connect as this server's component, through {@code port} (a proxy, say). */
+    public Map<String, String> bridgeEnvironment(int port) {
+        return Map.of("XMPP_HOST", "127.0.0.1", "XMPP_PORT", Integer.toString(port),
+                "COMPONENT_DOMAIN", componentDomain, "COMPONENT_SECRET", componentSecret,
+                "XMPP_SERVER_DOMAIN", DOMAIN);
     }
 
     public Optional<Long> pid() {

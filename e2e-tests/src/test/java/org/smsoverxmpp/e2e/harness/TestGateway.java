@@ -58,11 +58,7 @@ public final class TestGateway implements AutoCloseable {
         aws = new LocalAws(moto.endpoint(), "-" + Long.toString(System.nanoTime(), 36), visibilityTimeoutSeconds,
                 "{\"accountSid\":\"" + ACCOUNT_SID + "\",\"authToken\":\"" + AUTH_TOKEN + "\",\"apiKeySid\":\""
                         + API_KEY_SID + "\",\"apiKeySecret\":\"" + API_KEY_SECRET + "\"}");
-        webhook = new WebhookHandler(WebhookWiring.fromEnvironment(WebhookConfig.from(Map.of(
-                "QUEUE_URL", aws.queueUrl,
-                "TWILIO_SECRET_ID", aws.secretId,
-                "AWS_REGION", LocalAws.REGION,
-                "AWS_ENDPOINT_URL", moto.endpoint().toString()))));
+        webhook = new WebhookHandler(WebhookWiring.fromEnvironment(WebhookConfig.from(aws.webhookEnvironment())));
         mappings = new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex);
     }
 
@@ -77,24 +73,17 @@ public final class TestGateway implements AutoCloseable {
 
     /** The bridge's environment, as ECS would give it. */
     public Map<String, String> bridgeEnvironment(int xmppPort) {
-        Map<String, String> env = new HashMap<>();
-        env.put("XMPP_HOST", "127.0.0.1");
-        env.put("XMPP_PORT", Integer.toString(xmppPort));
-        env.put("COMPONENT_DOMAIN", COMPONENT);
-        env.put("COMPONENT_SECRET", COMPONENT_SECRET);
+        Map<String, String> env = new HashMap<>(prosody.bridgeEnvironment(xmppPort));
+        env.putAll(aws.bridgeEnvironment());
         env.put("XMPP_PING_TIMEOUT_SECONDS", "5");
         env.put("XMPP_AUTH_RETRY_SECONDS", "2");
-        env.put("QUEUE_URL", aws.queueUrl);
         env.put("QUEUE_WAIT_SECONDS", "1");
-        env.put("MAPPINGS_TABLE", aws.table);
         env.put("TWILIO_ACCOUNT_SID", ACCOUNT_SID);
         env.put("TWILIO_API_KEY_SID", API_KEY_SID);
         env.put("TWILIO_API_KEY_SECRET", API_KEY_SECRET);
         env.put("TWILIO_API_BASE_URL", twilio.baseUrl());
         env.put("TWILIO_STATUS_CALLBACK_URL", WEBHOOK_BASE + "/status");
         env.put("TWILIO_RETRY_BASE_MS", "50");
-        env.put("AWS_REGION", LocalAws.REGION);
-        env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
         return env;
     }
 
