@@ -117,6 +117,14 @@ class AdminCliTest {
     }
 
     @Test
+    void statusWithoutAnEcsServiceSaysSoAndStillReportsTheRest() {
+        Result status = cli("status", "--cluster", "nope");
+
+        assertThat(status.status()).as(status.err()).isZero();
+        assertThat(status.out()).containsPattern("bridge service .*nope").contains("queue ", "mappings ");
+    }
+
+    @Test
     void replayMovesDeadLettersBackAndCountsThem() {
         for (int i = 0; i < 3; i++) {
             int n = i;

@@ -75,6 +75,23 @@ class ResilienceTest {
     }
 
     @Test
+    void heartbeatReportsTheStreamAndFeedsTheHealthCheck() throws Exception {
+        try (TestGateway gateway = TestGateway.start("heartbeat", 3)) {
+            Map<String, String> env = new HashMap<>(gateway.bridgeEnvironment(gateway.prosody.componentPort()));
+            java.nio.file.Path healthFile = gateway.dir.resolve("healthy");
+            env.put("HEARTBEAT_SECONDS", "1");
+            env.put("HEALTH_FILE", healthFile.toString());
+            try (BridgeProcess bridge = BridgeProcess.start(env, gateway.dir.resolve("bridge.log"))) {
+                bridge.awaitOutput("xmpp stream up", Duration.ofSeconds(30));
+                assertThat(healthFile).exists();
+
+                gateway.prosody.stop();
+                bridge.awaitOutput("xmpp stream down", Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    @Test
     void sigtermStopsTheBridgeCleanlyWithinThirtySeconds() throws Exception {
         try (TestGateway gateway = TestGateway.start("sigterm", 3);
              BridgeProcess bridge = BridgeProcess.start(gateway.bridgeEnvironment(gateway.prosody.componentPort()),

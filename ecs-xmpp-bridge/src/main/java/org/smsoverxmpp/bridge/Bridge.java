@@ -31,6 +31,7 @@ public final class Bridge implements AutoCloseable {
     private final QueueConsumer consumer;
     private final Thread consumerThread;
     private final ConversationExecutor lanes;
+    private final Heartbeat heartbeat;
     private final SqsClient sqs;
     private final DynamoDbClient dynamo;
 
@@ -52,6 +53,7 @@ public final class Bridge implements AutoCloseable {
         consumer = new QueueConsumer(sqs, config.queueUrl(), config.queueWaitSeconds(), mappings,
                 new SmsToStanzas(jids), xmpp);
         consumerThread = new Thread(consumer, "sqs-consumer");
+        heartbeat = new Heartbeat(xmpp.state(), config.heartbeatInterval(), config.healthFile());
     }
 
     public static Bridge start(BridgeConfig config) {
@@ -80,6 +82,7 @@ public final class Bridge implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         lanes.close();
+        heartbeat.close();
         xmpp.close();
         sqs.close();
         dynamo.close();

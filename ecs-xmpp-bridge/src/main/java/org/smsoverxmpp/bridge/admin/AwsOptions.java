@@ -6,10 +6,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import picocli.CommandLine.Option;
 
 /** Where the gateway's resources are: flags, or the environment variables the bridge itself reads. */
 public final class AwsOptions {
+    static final String DEFAULT_QUEUE = "sms-over-xmpp-events.fifo";
+
     @Option(names = "--region", defaultValue = "${env:AWS_REGION}",
             description = "AWS region (default: AWS_REGION, then the SDK's chain)")
     String region;
@@ -27,7 +30,7 @@ public final class AwsOptions {
     String numberIndex;
 
     @Option(names = "--queue-url", defaultValue = "${env:QUEUE_URL}",
-            description = "the events queue (default: QUEUE_URL)")
+            description = "the events queue (default: QUEUE_URL, else the stack's sms-over-xmpp-events.fifo)")
     String queueUrl;
 
     @Option(names = "--dlq-url", defaultValue = "${env:DEAD_LETTER_QUEUE_URL}",
@@ -46,11 +49,16 @@ public final class AwsOptions {
         return configure(EcsClient.builder()).build();
     }
 
-    String requireQueueUrl() {
-        if (queueUrl == null || queueUrl.isBlank()) {
-            throw new AdminException("no queue: pass --queue-url or set QUEUE_URL");
+    /** The given queue, or the one the CDK stack and the local run create under a fixed name. */
+    String queueUrl(SqsClient sqs) {
+        if (queueUrl != null && !queueUrl.isBlank()) {
+            return queueUrl;
         }
-        return queueUrl;
+        try {
+            return sqs.getQueueUrl(r -> r.queueName(DEFAULT_QUEUE)).queueUrl();
+        } catch (QueueDoesNotExistException e) {
+            throw new AdminException("no queue " + DEFAULT_QUEUE + " here; pass --queue-url or set QUEUE_URL");
+        }
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {

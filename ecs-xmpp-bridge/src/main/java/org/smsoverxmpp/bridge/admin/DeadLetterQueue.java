@@ -14,7 +14,7 @@ final class DeadLetterQueue {
         if (aws.deadLetterUrl != null && !aws.deadLetterUrl.isBlank()) {
             return aws.deadLetterUrl;
         }
-        String queue = aws.requireQueueUrl();
+        String queue = aws.queueUrl(sqs);
         String policy = sqs.getQueueAttributes(r -> r.queueUrl(queue).attributeNames(QueueAttributeName.REDRIVE_POLICY))
                 .attributes().get(QueueAttributeName.REDRIVE_POLICY);
         if (policy == null) {

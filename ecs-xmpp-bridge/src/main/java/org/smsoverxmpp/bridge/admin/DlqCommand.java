@@ -45,7 +45,7 @@ final class DlqCommand implements Runnable {
             int moved = 0;
             int failed = 0;
             try (SqsClient sqs = aws.sqs()) {
-                String queue = aws.requireQueueUrl();
+                String queue = aws.queueUrl(sqs);
                 String deadLetters = DeadLetterQueue.url(sqs, aws);
                 while (moved + failed < max) {
                     int wanted = Math.min(10, max - moved - failed);

@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -21,10 +22,12 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws;
 
-    @Option(names = "--cluster", defaultValue = "${env:ECS_CLUSTER}", description = "ECS cluster (default: ECS_CLUSTER)")
+    @Option(names = "--cluster", defaultValue = "${env:ECS_CLUSTER:-sms-over-xmpp}",
+            description = "ECS cluster (default: ECS_CLUSTER or the stack's ${DEFAULT-VALUE})")
     String cluster;
 
-    @Option(names = "--service", defaultValue = "${env:ECS_SERVICE}", description = "ECS service (default: ECS_SERVICE)")
+    @Option(names = "--service", defaultValue = "${env:ECS_SERVICE:-bridge}",
+            description = "ECS service (default: ECS_SERVICE or the stack's ${DEFAULT-VALUE})")
     String service;
 
     @Spec
@@ -33,21 +36,20 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (cluster != null && service != null) {
-            try (var ecs = aws.ecs()) {
-                var services = ecs.describeServices(r -> r.cluster(cluster).services(service)).services();
-                if (services.isEmpty()) {
-                    throw new AdminException("no ECS service " + service + " in cluster " + cluster);
-                }
+        try (var ecs = aws.ecs()) {
+            var services = ecs.describeServices(r -> r.cluster(cluster).services(service)).services();
+            if (services.isEmpty()) {
+                out.printf("bridge service   none named %s in cluster %s (a local run has none)%n", service, cluster);
+            } else {
                 Service s = services.get(0);
                 out.printf("bridge service   %s: %d desired, %d running, %d pending%n", s.serviceName(),
                         s.desiredCount(), s.runningCount(), s.pendingCount());
             }
-        } else {
-            out.println("bridge service   (pass --cluster and --service to see the ECS tasks)");
+        } catch (EcsException e) {
+            out.printf("bridge service   cluster %s not found (%s)%n", cluster, e.awsErrorDetails().errorCode());
         }
         try (SqsClient sqs = aws.sqs()) {
-            String queue = aws.requireQueueUrl();
+            String queue = aws.queueUrl(sqs);
             out.printf("queue            %d waiting, %d in flight%n", depth(sqs, queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
                     depth(sqs, queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
             String deadLetters = DeadLetterQueue.url(sqs, aws);

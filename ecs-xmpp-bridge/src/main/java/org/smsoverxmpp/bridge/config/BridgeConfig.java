@@ -1,6 +1,7 @@
 package org.smsoverxmpp.bridge.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ public record BridgeConfig(
         Optional<URI> statusCallbackUrl,
         List<Duration> twilioRetryDelays,
         int outboundLanes,
+        Duration heartbeatInterval,
+        Optional<Path> healthFile,
         Optional<String> awsRegion,
         Optional<URI> awsEndpoint) {
 
@@ -58,10 +61,12 @@ public record BridgeConfig(
         int retryMs = read.positiveInt("TWILIO_RETRY_BASE_MS", 1000);
         Duration cacheTtl = seconds(read, "MAPPING_CACHE_SECONDS", 60);
         int lanes = read.positiveInt("OUTBOUND_LANES", 8);
+        Duration heartbeat = seconds(read, "HEARTBEAT_SECONDS", 60);
+        Optional<Path> healthFile = read.optional("HEALTH_FILE").map(Path::of);
         Optional<URI> awsEndpoint = read.url("AWS_ENDPOINT_URL");
         read.check();
         return new BridgeConfig(xmpp, queueUrl, wait, table, index, cacheTtl, twilio, apiBase, statusCallback,
-                List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L)), lanes,
+                List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L)), lanes, heartbeat, healthFile,
                 read.optional("AWS_REGION"), awsEndpoint);
     }
 
