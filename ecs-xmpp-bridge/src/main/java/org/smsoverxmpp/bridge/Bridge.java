@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsoverxmpp.bridge.address.PhoneJids;
 import org.smsoverxmpp.bridge.config.BridgeConfig;
+import org.smsoverxmpp.bridge.contacts.GatewayPrompt;
+import org.smsoverxmpp.bridge.presence.PresenceResponder;
 import org.smsoverxmpp.bridge.inbound.QueueConsumer;
 import org.smsoverxmpp.bridge.inbound.SmsToStanzas;
 import org.smsoverxmpp.bridge.mapping.CachedMappings;
@@ -49,7 +51,9 @@ public final class Bridge implements AutoCloseable {
         xmpp = new ComponentConnection(config.xmpp(), Backoff.standard());
         lanes = new ConversationExecutor(config.outboundLanes());
         OutboundSms outbound = new OutboundSms(jids, mappings, twilio, lanes, xmpp::send);
-        xmpp.onStanza(new IncomingStanzas(outbound, xmpp::send));
+        xmpp.onStanza(new IncomingStanzas(outbound,
+                new IqRouter(new GatewayPrompt(jids, config.phoneRegion()), xmpp::send),
+                new PresenceResponder(xmpp::send)));
         consumer = new QueueConsumer(sqs, config.queueUrl(), config.queueWaitSeconds(), mappings,
                 new SmsToStanzas(jids), xmpp);
         consumerThread = new Thread(consumer, "sqs-consumer");

@@ -4,17 +4,20 @@ import java.util.function.Consumer;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.packet.Presence;
 import org.smsoverxmpp.bridge.outbound.OutboundSms;
+import org.smsoverxmpp.bridge.presence.PresenceResponder;
 
-/** Routes what the server sends the component: messages to the SMS path, unknown requests to an error. */
+/** Routes what the server sends the component: messages to the SMS path, requests and presence to their answers. */
 final class IncomingStanzas implements Consumer<Stanza> {
     private final OutboundSms outbound;
-    private final Consumer<Stanza> send;
+    private final IqRouter requests;
+    private final PresenceResponder presence;
 
-    IncomingStanzas(OutboundSms outbound, Consumer<Stanza> send) {
+    IncomingStanzas(OutboundSms outbound, IqRouter requests, PresenceResponder presence) {
         this.outbound = outbound;
-        this.send = send;
+        this.requests = requests;
+        this.presence = presence;
     }
 
     @Override
@@ -23,7 +26,9 @@ final class IncomingStanzas implements Consumer<Stanza> {
             outbound.onMessage(message);
         } else if (stanza instanceof IQ iq && isRequest(iq)) {
             // An IQ request must always be answered, or the client waits forever.
-            send.accept(IQ.createErrorResponse(iq, StanzaError.Condition.feature_not_implemented));
+            requests.onRequest(iq);
+        } else if (stanza instanceof Presence p) {
+            presence.onPresence(p);
         }
     }
 

@@ -29,6 +29,7 @@ public record BridgeConfig(
         List<Duration> twilioRetryDelays,
         int outboundLanes,
         Duration heartbeatInterval,
+        String phoneRegion,
         Optional<Path> healthFile,
         Optional<String> awsRegion,
         Optional<URI> awsEndpoint) {
@@ -63,10 +64,13 @@ public record BridgeConfig(
         int lanes = read.positiveInt("OUTBOUND_LANES", 8);
         Duration heartbeat = seconds(read, "HEARTBEAT_SECONDS", 60);
         Optional<Path> healthFile = read.optional("HEALTH_FILE").map(Path::of);
+        String region = read.parsed("PHONE_DEFAULT_REGION", "US", String::toUpperCase,
+                r -> com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(r),
+                "a two-letter country code such as US or GB");
         Optional<URI> awsEndpoint = read.url("AWS_ENDPOINT_URL");
         read.check();
         return new BridgeConfig(xmpp, queueUrl, wait, table, index, cacheTtl, twilio, apiBase, statusCallback,
-                List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L)), lanes, heartbeat, healthFile,
+                List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L)), lanes, heartbeat, region, healthFile,
                 read.optional("AWS_REGION"), awsEndpoint);
     }
 

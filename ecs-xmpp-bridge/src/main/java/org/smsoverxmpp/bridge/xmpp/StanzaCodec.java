@@ -6,6 +6,10 @@ import org.jivesoftware.smack.provider.BodyElementProvider;
 import org.jivesoftware.smack.provider.MessageSubjectElementProvider;
 import org.jivesoftware.smack.provider.MessageThreadElementProvider;
 import org.jivesoftware.smack.provider.ProviderManager;
+import org.smsoverxmpp.bridge.xmpp.ext.GatewayQuery;
+import org.smsoverxmpp.bridge.xmpp.ext.GatewayQueryProvider;
+import org.smsoverxmpp.bridge.xmpp.ext.OutOfBandData;
+import org.smsoverxmpp.bridge.xmpp.ext.OutOfBandDataProvider;
 
 /**
  * Smack models client streams. A component stream's default namespace is {@code jabber:component:accept},
@@ -26,6 +30,9 @@ public final class StanzaCodec {
         ProviderManager.addExtensionProvider("body", COMPONENT_NAMESPACE, new BodyElementProvider());
         ProviderManager.addExtensionProvider("subject", COMPONENT_NAMESPACE, new MessageSubjectElementProvider());
         ProviderManager.addExtensionProvider("thread", COMPONENT_NAMESPACE, new MessageThreadElementProvider());
+        // Ours: Smack has neither.
+        ProviderManager.addExtensionProvider(OutOfBandData.ELEMENT, OutOfBandData.NAMESPACE, OutOfBandDataProvider.INSTANCE);
+        ProviderManager.addIQProvider(GatewayQuery.ELEMENT, GatewayQuery.NAMESPACE, GatewayQueryProvider.INSTANCE);
     }
 
     private StanzaCodec() {

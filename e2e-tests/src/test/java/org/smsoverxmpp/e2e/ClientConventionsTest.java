@@ -1,0 +1,168 @@
+package org.smsoverxmpp.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jivesoftware.smack.XMPPException.XMPPErrorException;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.RosterEntry;
+import org.jivesoftware.smackx.caps.packet.CapsExtension;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
+import org.jivesoftware.smackx.iqversion.packet.Version;
+import org.jivesoftware.smackx.ping.PingManager;
+import org.jivesoftware.smackx.vcardtemp.VCardManager;
+import org.jivesoftware.smackx.vcardtemp.packet.VCard;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.smsoverxmpp.bridge.xmpp.ext.GatewayQuery;
+import org.smsoverxmpp.e2e.harness.TestGateway;
+import org.smsoverxmpp.e2e.harness.XmppUser;
+
+/** The conventions clients rely on (../shared/xmpp-sms-conventions.md), each seen from a Smack client. */
+class ClientConventionsTest {
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static TestGateway gateway;
+    static XmppUser carol;
+    static Jid component;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gateway = TestGateway.start("conventions", 5);
+        carol = gateway.user("carol", "+15550003333");
+        gateway.startBridge();
+        assertThat(gateway.bridge().xmppState().awaitConnected(WAIT)).isTrue();
+        component = JidCreate.from(TestGateway.COMPONENT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (carol != null) {
+            carol.close();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    static Jid phone(String number) {
+        return JidCreate.fromOrThrowUnchecked(number + "@" + TestGateway.COMPONENT);
+    }
+
+    @Test
+    void gatewayAnswersDiscoAsAnSmsGatewayWithItsFeatures() throws Exception {
+        DiscoverInfo info = ServiceDiscoveryManager.getInstanceFor(carol.connection()).discoverInfo(component);
+
+        assertThat(info.hasIdentity("gateway", "sms")).isTrue();
+        assertThat(info.getFeatures()).extracting(DiscoverInfo.Feature::getVar).contains(
+                "http://jabber.org/protocol/disco#info", "jabber:iq:gateway", "urn:xmpp:receipts", "urn:xmpp:ping",
+                "vcard-temp");
+    }
+
+    @Test
+    void phoneJidAnswersDiscoAsAnSmsClientWithReceipts() throws Exception {
+        DiscoverInfo info = ServiceDiscoveryManager.getInstanceFor(carol.connection()).discoverInfo(phone("+15557654321"));
+
+        assertThat(info.hasIdentity("client", "sms")).isTrue();
+        assertThat(info.containsFeature("urn:xmpp:receipts")).isTrue();
+    }
+
+    @Test
+    void pingsAreAnswered() throws Exception {
+        assertThat(PingManager.getInstanceFor(carol.connection()).ping(component.asDomainBareJid())).isTrue();
+    }
+
+    @Test
+    void unknownRequestsGetAnErrorNotSilence() {
+        Version version = new Version();
+        version.setTo(component);
+
+        assertThatThrownBy(() -> carol.connection().createStanzaCollectorAndSend(version).nextResultOrThrow())
+                .isInstanceOfSatisfying(XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
+                        .isEqualTo(StanzaError.Condition.feature_not_implemented));
+    }
+
+    @Test
+    void gatewayPromptTurnsAHumanNumberIntoTheJid() throws Exception {
+        GatewayQuery get = new GatewayQuery(null, null, null);
+        get.setTo(component);
+        GatewayQuery help = carol.connection().createStanzaCollectorAndSend(get).nextResultOrThrow();
+        assertThat(help.prompt()).isEqualTo("Phone number");
+        assertThat(help.description()).contains("phone number");
+
+        GatewayQuery set = new GatewayQuery(null, "(307) 555-1212", null);
+        set.setType(IQ.Type.set);
+        set.setTo(component);
+        GatewayQuery answer = carol.connection().createStanzaCollectorAndSend(set).nextResultOrThrow();
+        assertThat(answer.jid()).isEqualTo("+13075551212@" + TestGateway.COMPONENT);
+    }
+
+    @Test
+    void gatewayPromptRefusesNonsenseWithAReason() {
+        GatewayQuery set = new GatewayQuery(null, "pizza please", null);
+        set.setType(IQ.Type.set);
+        set.setTo(component);
+
+        assertThatThrownBy(() -> carol.connection().createStanzaCollectorAndSend(set).nextResultOrThrow())
+                .isInstanceOfSatisfying(XMPPErrorException.class, e -> {
+                    assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.not_acceptable);
+                    assertThat(e.getStanzaError().getDescriptiveText()).contains("pizza please");
+                });
+    }
+
+    @Test
+    void subscribingToAPhoneJidIsMutualAndShowsItAvailableWithCaps() throws Exception {
+        Jid contact = phone("+15558889999");
+        List<Presence> seen = new CopyOnWriteArrayList<>();
+        carol.connection().addAsyncStanzaListener(p -> seen.add((Presence) p), StanzaTypeFilter.PRESENCE);
+        Roster roster = Roster.getInstanceFor(carol.connection());
+        roster.setSubscriptionMode(Roster.SubscriptionMode.accept_all);
+
+        roster.createItemAndRequestSubscription(contact.asBareJid(), "Dad", null);
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            RosterEntry entry = roster.getEntry(contact.asBareJid());
+            if (entry != null && entry.canSeeHisPresence() && entry.canSeeMyPresence()
+                    && seen.stream().anyMatch(p -> p.getType() == Presence.Type.available && contact.equals(p.getFrom()))) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        RosterEntry entry = roster.getEntry(contact.asBareJid());
+        assertThat(entry.canSeeHisPresence()).as("subscribed to the contact").isTrue();
+        assertThat(entry.canSeeMyPresence()).as("the contact subscribed back").isTrue();
+        Presence available = seen.stream().filter(p -> p.getType() == Presence.Type.available && contact.equals(p.getFrom()))
+                .findFirst().orElseThrow();
+        assertThat(CapsExtension.from(available)).isNotNull();
+    }
+
+    @Test
+    void phoneJidHasAVCardWithTheNumber() throws Exception {
+        VCard card = VCardManager.getInstanceFor(carol.connection()).loadVCard(phone("+13075551212").asEntityBareJidOrThrow());
+
+        assertThat(card.getField("FN")).isEqualTo("(307) 555-1212");
+        assertThat(card.getPhoneWork("VOICE")).isEqualTo("+13075551212");
+    }
+
+    @Test
+    void emptyMessageGetsPolicyViolation() throws Exception {
+        carol.send(StanzaBuilder.buildMessage("empty-1").to(phone("+15557654321")).ofType(Message.Type.chat)
+                .setBody("   ").build());
+
+        Message error = carol.await(m -> "empty-1".equals(m.getStanzaId()), WAIT);
+        assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.policy_violation);
+    }
+}
