@@ -20,6 +20,8 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.iqversion.packet.Version;
 import org.jivesoftware.smackx.ping.PingManager;
+import org.jivesoftware.smackx.receipts.DeliveryReceipt;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
 import org.jivesoftware.smackx.vcardtemp.VCardManager;
 import org.jivesoftware.smackx.vcardtemp.packet.VCard;
 import org.junit.jupiter.api.AfterAll;
@@ -155,6 +157,41 @@ class ClientConventionsTest {
 
         assertThat(card.getField("FN")).isEqualTo("(307) 555-1212");
         assertThat(card.getPhoneWork("VOICE")).isEqualTo("+13075551212");
+    }
+
+    @Test
+    void deliveredStatusBecomesAReceiptToTheResourceThatAskedForIt() throws Exception {
+        String sid = "SM" + "a1".repeat(16);
+        gateway.twilio.acceptAs("please confirm", sid);
+        carol.send(StanzaBuilder.buildMessage("rcpt-1").to(phone("+15557654321")).ofType(Message.Type.chat)
+                .setBody("please confirm").addExtension(new DeliveryReceiptRequest()).build());
+        gateway.awaitSentRecord(sid);
+
+        assertThat(gateway.postStatus(sid, "sent", null, "+15550003333", "+15557654321").getStatusCode()).isEqualTo(200);
+        assertThat(gateway.postStatus(sid, "delivered", null, "+15550003333", "+15557654321").getStatusCode()).isEqualTo(200);
+
+        Message receipt = carol.await(m -> DeliveryReceipt.from(m) != null, WAIT);
+        assertThat(DeliveryReceipt.from(receipt).getId()).isEqualTo("rcpt-1");
+        assertThat(receipt.getFrom().toString()).isEqualTo("+15557654321@" + TestGateway.COMPONENT);
+        assertThat(receipt.getTo().hasResource()).isTrue();
+    }
+
+    @Test
+    void undeliveredStatusBecomesAnErrorCopyWithTwiliosReason() throws Exception {
+        String sid = "SM" + "b2".repeat(16);
+        gateway.twilio.acceptAs("are you there", sid);
+        carol.send(StanzaBuilder.buildMessage("fail-1").to(phone("+15556667777")).ofType(Message.Type.chat)
+                .setBody("are you there").build());
+        gateway.awaitSentRecord(sid);
+
+        gateway.postStatus(sid, "undelivered", "30003", "+15550003333", "+15556667777");
+
+        Message error = carol.await(m -> "fail-1".equals(m.getStanzaId()) && m.getType() == Message.Type.error, WAIT);
+        assertThat(error.getBody()).isEqualTo("are you there");
+        assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.recipient_unavailable);
+        assertThat(error.getError().getType()).isEqualTo(StanzaError.Type.WAIT);
+        assertThat(error.getError().getDescriptiveText()).contains("30003", "unreachable");
+        assertThat(error.getFrom().toString()).isEqualTo("+15556667777@" + TestGateway.COMPONENT);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.smsoverxmpp.bridge;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,6 +8,9 @@ import org.smsoverxmpp.bridge.address.PhoneJids;
 import org.smsoverxmpp.bridge.config.BridgeConfig;
 import org.smsoverxmpp.bridge.contacts.GatewayPrompt;
 import org.smsoverxmpp.bridge.presence.PresenceResponder;
+import org.smsoverxmpp.bridge.receipts.DeliveryReports;
+import org.smsoverxmpp.bridge.receipts.DynamoSentMessages;
+import org.smsoverxmpp.bridge.receipts.SentMessages;
 import org.smsoverxmpp.bridge.inbound.QueueConsumer;
 import org.smsoverxmpp.bridge.inbound.SmsToStanzas;
 import org.smsoverxmpp.bridge.mapping.CachedMappings;
@@ -50,12 +54,15 @@ public final class Bridge implements AutoCloseable {
 
         xmpp = new ComponentConnection(config.xmpp(), Backoff.standard());
         lanes = new ConversationExecutor(config.outboundLanes());
-        OutboundSms outbound = new OutboundSms(jids, mappings, twilio, lanes, xmpp::send);
+        SentMessages sent = config.sentTable()
+                .<SentMessages>map(t -> new DynamoSentMessages(dynamo, t, config.sentRetention(), Clock.systemUTC()))
+                .orElse(SentMessages.NONE);
+        OutboundSms outbound = new OutboundSms(jids, mappings, twilio, lanes, sent, xmpp::send);
         xmpp.onStanza(new IncomingStanzas(outbound,
                 new IqRouter(new GatewayPrompt(jids, config.phoneRegion()), xmpp::send),
                 new PresenceResponder(xmpp::send)));
         consumer = new QueueConsumer(sqs, config.queueUrl(), config.queueWaitSeconds(), mappings,
-                new SmsToStanzas(jids), xmpp);
+                new SmsToStanzas(jids), new DeliveryReports(sent), xmpp);
         consumerThread = new Thread(consumer, "sqs-consumer");
         heartbeat = new Heartbeat(xmpp.state(), config.heartbeatInterval(), config.healthFile());
     }

@@ -45,7 +45,7 @@ public final class BridgeService extends Construct {
     private final LogGroup logs;
 
     public BridgeService(Construct scope, String id, GatewaySettings settings, IVpc vpc, IQueue queue, ITable mappings,
-            GatewaySecrets secrets, String statusCallbackUrl) {
+            ITable sent, GatewaySecrets secrets, String statusCallbackUrl) {
         super(scope, id);
         // Fixed names, so the admin CLI's status finds them without flags.
         Cluster cluster = Cluster.Builder.create(this, "Cluster").clusterName(CLUSTER).vpc(vpc)
@@ -69,6 +69,7 @@ public final class BridgeService extends Construct {
                         "QUEUE_URL", queue.getQueueUrl(),
                         "MAPPINGS_TABLE", mappings.getTableName(),
                         "MAPPINGS_NUMBER_INDEX", MappingsTable.NUMBER_INDEX,
+                        "SENT_TABLE", sent.getTableName(),
                         "TWILIO_STATUS_CALLBACK_URL", statusCallbackUrl))
                 .secrets(Map.of(
                         "COMPONENT_SECRET", Secret.fromSecretsManager(secrets.component()),
@@ -89,6 +90,8 @@ public final class BridgeService extends Construct {
         task.getTaskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("dynamodb:Query"))
                 .resources(List.of(mappings.getTableArn() + "/index/" + MappingsTable.NUMBER_INDEX)).build());
+        task.getTaskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:PutItem", "dynamodb:GetItem")).resources(List.of(sent.getTableArn())).build());
 
         ISecurityGroup noInbound = SecurityGroup.Builder.create(this, "SecurityGroup").vpc(vpc)
                 .description("sms-over-xmpp bridge: outbound only (XMPP server, AWS APIs, Twilio)")

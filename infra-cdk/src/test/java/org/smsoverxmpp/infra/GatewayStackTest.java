@@ -91,6 +91,16 @@ class GatewayStackTest {
     }
 
     @Test
+    void sentMessagesExpireThroughTtl() {
+        template.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
+                "TableName", "sms-over-xmpp-sent",
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true))));
+        template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Action", List.of("dynamodb:PutItem", "dynamodb:GetItem"))))))))));
+    }
+
+    @Test
     void bridgeIsOneSmallArmTaskThatNeverOverlapsItself() {
         template.hasResourceProperties("AWS::ECS::TaskDefinition", Match.objectLike(Map.of(
                 "Cpu", "256", "Memory", "512",
@@ -122,7 +132,7 @@ class GatewayStackTest {
         assertThat(secrets).containsExactlyInAnyOrder("COMPONENT_SECRET", "TWILIO_ACCOUNT_SID", "TWILIO_API_KEY_SID",
                 "TWILIO_API_KEY_SECRET");
         assertThat(environment).noneMatch(name -> name.contains("SECRET") || name.contains("TOKEN") || name.contains("PASSWORD"));
-        assertThat(environment).contains("XMPP_HOST", "COMPONENT_DOMAIN", "QUEUE_URL", "MAPPINGS_TABLE");
+        assertThat(environment).contains("XMPP_HOST", "COMPONENT_DOMAIN", "QUEUE_URL", "MAPPINGS_TABLE", "SENT_TABLE");
         template.resourceCountIs("AWS::SecretsManager::Secret", 2);
     }
 

@@ -28,6 +28,7 @@ public final class LocalAws implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final String QUEUE = "sms-over-xmpp-events";
     public static final String TABLE = "sms-over-xmpp-mappings";
+    public static final String SENT_TABLE = "sms-over-xmpp-sent";
     public static final String NUMBER_INDEX = "byNumber";
     public static final String SECRET = "sms-over-xmpp/twilio";
     public static final int MAX_RECEIVES = 5;
@@ -44,6 +45,7 @@ public final class LocalAws implements AutoCloseable {
     public final String queueUrl;
     public final String deadLetterUrl;
     public final String table;
+    public final String sentTable;
     public final String numberIndex = NUMBER_INDEX;
     public final String secretId;
     private final URI endpoint;
@@ -55,6 +57,7 @@ public final class LocalAws implements AutoCloseable {
     public LocalAws(URI endpoint, String suffix, int visibilityTimeoutSeconds, String twilioSecretJson) {
         this.endpoint = endpoint;
         table = TABLE + suffix;
+        sentTable = SENT_TABLE + suffix;
         secretId = SECRET + suffix;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
@@ -73,6 +76,7 @@ public final class LocalAws implements AutoCloseable {
                 "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}")))
                 .queueUrl();
         createTable();
+        createSentTable();
         try {
             secrets.createSecret(r -> r.name(secretId).secretString(twilioSecretJson));
         } catch (ResourceExistsException e) {
@@ -99,13 +103,27 @@ public final class LocalAws implements AutoCloseable {
     /** The bridge's settings for these resources (docs/configuration.md). */
     public Map<String, String> bridgeEnvironment() {
         return Map.of("QUEUE_URL", queueUrl, "MAPPINGS_TABLE", table, "MAPPINGS_NUMBER_INDEX", numberIndex,
-                "AWS_REGION", REGION, "AWS_ENDPOINT_URL", endpoint.toString());
+                "SENT_TABLE", sentTable, "AWS_REGION", REGION, "AWS_ENDPOINT_URL", endpoint.toString());
     }
 
     /** The webhook Lambda's settings for these resources. */
     public Map<String, String> webhookEnvironment() {
         return Map.of("QUEUE_URL", queueUrl, "TWILIO_SECRET_ID", secretId, "AWS_REGION", REGION,
                 "AWS_ENDPOINT_URL", endpoint.toString());
+    }
+
+    private void createSentTable() {
+        try {
+            dynamo.createTable(r -> r.tableName(sentTable)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(AttributeDefinition.builder().attributeName("sid")
+                            .attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("sid").keyType(KeyType.HASH).build()));
+            dynamo.updateTimeToLive(r -> r.tableName(sentTable).timeToLiveSpecification(t -> t
+                    .attributeName("expiresAt").enabled(true)));
+        } catch (ResourceInUseException e) {
+            // already there from an earlier run
+        }
     }
 
     public int approximateDepth(String url) {

@@ -135,6 +135,37 @@ public final class TestGateway implements AutoCloseable {
         return post("/sms", form, TwilioRequestSigner.sign(AUTH_TOKEN, WEBHOOK_BASE + "/sms", form));
     }
 
+    /** A delivery-status callback exactly as Twilio posts it, signed. */
+    public APIGatewayProxyResponseEvent postStatus(String sid, String status, String errorCode, String from, String to) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("SmsSid", sid);
+        form.put("SmsStatus", status);
+        form.put("MessageStatus", status);
+        form.put("To", to);
+        form.put("MessageSid", sid);
+        form.put("AccountSid", ACCOUNT_SID);
+        form.put("From", from);
+        form.put("ApiVersion", "2010-04-01");
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode);
+        }
+        return post("/status", form, TwilioRequestSigner.sign(AUTH_TOKEN, WEBHOOK_BASE + "/status", form));
+    }
+
+    /** Waits until the bridge has recorded {@code sid} for its status callbacks. */
+    public void awaitSentRecord(String sid) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            var item = aws.dynamo.getItem(r -> r.tableName(aws.sentTable).consistentRead(true)
+                    .key(Map.of("sid", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(sid)))).item();
+            if (item != null && !item.isEmpty()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the bridge never recorded " + sid);
+    }
+
     /** A webhook through the real handler, as API Gateway (REST, stage "prod") hands it over. */
     public APIGatewayProxyResponseEvent post(String route, Map<String, String> form, String signature) {
         Map<String, String> headers = new HashMap<>();

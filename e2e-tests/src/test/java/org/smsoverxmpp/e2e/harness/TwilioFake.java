@@ -37,6 +37,14 @@ public final class TwilioFake implements AutoCloseable {
                 .withBody("{\"sid\":\"SM" + "0".repeat(31) + "1\",\"status\":\"queued\"}")));
     }
 
+    /** Accepts a message whose body contains {@code text} under the given MessageSid. */
+    public void acceptAs(String text, String sid) {
+        server.stubFor(post(urlPathMatching(MESSAGES)).atPriority(5)
+                .withRequestBody(containing(URLEncoder.encode(text, StandardCharsets.UTF_8)))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"" + sid + "\",\"status\":\"queued\"}")));
+    }
+
     /** Twilio's answer for a destination it will not send to. */
     public void refuse(String to, int httpStatus, int code, String message) {
         server.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)

@@ -22,6 +22,8 @@ public record BridgeConfig(
         int queueWaitSeconds,
         String mappingsTable,
         String mappingsNumberIndex,
+        Optional<String> sentTable,
+        Duration sentRetention,
         Duration mappingCacheTtl,
         TwilioCredentials twilio,
         URI twilioApiBaseUrl,
@@ -55,6 +57,8 @@ public record BridgeConfig(
         int wait = read.parsed("QUEUE_WAIT_SECONDS", 10, Integer::valueOf, n -> n >= 0 && n <= 20, "0 to 20");
         String table = read.required("MAPPINGS_TABLE", "the DynamoDB mappings table");
         String index = read.optional("MAPPINGS_NUMBER_INDEX").orElse("byNumber");
+        Optional<String> sentTable = read.optional("SENT_TABLE");
+        Duration sentRetention = Duration.ofDays(read.positiveInt("SENT_RETENTION_DAYS", 7));
 
         TwilioCredentials twilio = twilio(read);
         URI apiBase = read.url("TWILIO_API_BASE_URL").orElse(URI.create("https://api.twilio.com"));
@@ -69,7 +73,7 @@ public record BridgeConfig(
                 "a two-letter country code such as US or GB");
         Optional<URI> awsEndpoint = read.url("AWS_ENDPOINT_URL");
         read.check();
-        return new BridgeConfig(xmpp, queueUrl, wait, table, index, cacheTtl, twilio, apiBase, statusCallback,
+        return new BridgeConfig(xmpp, queueUrl, wait, table, index, sentTable, sentRetention, cacheTtl, twilio, apiBase, statusCallback,
                 List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L)), lanes, heartbeat, region, healthFile,
                 read.optional("AWS_REGION"), awsEndpoint);
     }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.mapping.Mappings;
+import org.smsoverxmpp.bridge.receipts.DeliveryReports;
 import org.smsoverxmpp.bridge.xmpp.ComponentConnection;
 import org.smsoverxmpp.events.DeliveryStatus;
 import org.smsoverxmpp.events.EventCodec;
@@ -40,13 +41,15 @@ public class QueueConsumer implements Runnable {
     private final int waitSeconds;
     private final Mappings mappings;
     private final SmsToStanzas toStanzas;
+    private final DeliveryReports reports;
     private final ComponentConnection xmpp;
     private final EventCodec codec = new EventCodec();
     private final RecentlyDelivered recentlyDelivered = new RecentlyDelivered();
     private volatile boolean running = true;
 
     public QueueConsumer(SqsClient sqs, String queueUrl, int waitSeconds, Mappings mappings, SmsToStanzas toStanzas,
-            ComponentConnection xmpp) {
+            DeliveryReports reports, ComponentConnection xmpp) {
+        this.reports = reports;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.waitSeconds = waitSeconds;
@@ -120,9 +123,20 @@ public class QueueConsumer implements Runnable {
         if (event instanceof DeliveryStatus status) {
             LOG.info("status {} for {}{}", status.status(), status.messageSid(),
                     status.errorCode() == null ? "" : " (error " + status.errorCode() + ")");
-            return Optional.of(delivered);
+            return deliverReport(status) ? Optional.of(delivered) : Optional.empty();
         }
         return deliverSms((InboundSms) event, receiveCount(message)) ? Optional.of(delivered) : Optional.empty();
+    }
+
+    private boolean deliverReport(DeliveryStatus status) {
+        List<Stanza> stanzas;
+        try {
+            stanzas = reports.stanzasFor(status);
+        } catch (RuntimeException e) {
+            LOG.warn("could not look up {} for its status; it will be redelivered: {}", status.messageSid(), e.toString());
+            return false;
+        }
+        return stanzas.stream().allMatch(xmpp::send);
     }
 
     private boolean deliverSms(InboundSms sms, String receiveCount) {

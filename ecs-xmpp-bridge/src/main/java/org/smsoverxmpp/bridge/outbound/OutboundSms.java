@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
 import org.jxmpp.jid.EntityBareJid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,8 @@ import org.smsoverxmpp.bridge.address.PhoneJids;
 import org.smsoverxmpp.bridge.address.PhoneJids.Recipient;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.mapping.Mappings;
+import org.smsoverxmpp.bridge.receipts.SentMessage;
+import org.smsoverxmpp.bridge.receipts.SentMessages;
 import org.smsoverxmpp.bridge.twilio.SendResult;
 import org.smsoverxmpp.bridge.twilio.TwilioSender;
 
@@ -26,14 +29,16 @@ public class OutboundSms {
     private final Mappings mappings;
     private final TwilioSender twilio;
     private final ConversationExecutor lanes;
+    private final SentMessages sent;
     private final Consumer<Stanza> replies;
 
     public OutboundSms(PhoneJids jids, Mappings mappings, TwilioSender twilio, ConversationExecutor lanes,
-            Consumer<Stanza> replies) {
+            SentMessages sent, Consumer<Stanza> replies) {
         this.jids = jids;
         this.mappings = mappings;
         this.twilio = twilio;
         this.lanes = lanes;
+        this.sent = sent;
         this.replies = replies;
     }
 
@@ -75,8 +80,9 @@ public class OutboundSms {
         try {
             for (String part : SmsSegments.split(message.getBody(), SmsSegments.TWILIO_MAX_CHARS)) {
                 SendResult result = twilio.send(from.get(), to, part, List.of());
-                if (result instanceof SendResult.Sent sent) {
-                    LOG.info("sent SMS {} from {} to {} ({} chars)", sent.sid(), from.get(), to, part.length());
+                if (result instanceof SendResult.Sent accepted) {
+                    LOG.info("sent SMS {} from {} to {} ({} chars)", accepted.sid(), from.get(), to, part.length());
+                    remember(accepted.sid(), message, part);
                 } else {
                     LOG.warn("SMS from {} to {} not sent: {}", user, to, result);
                     reply(message, toError(result));
@@ -86,6 +92,17 @@ public class OutboundSms {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reply(message, ErrorReply.providerUnreachable(false));
+        }
+    }
+
+    /** For the status callbacks: a receipt, or an error copy if the carrier does not deliver. */
+    private void remember(String sid, Message message, String part) {
+        try {
+            sent.remember(new SentMessage(sid, message.getFrom().toString(), message.getStanzaId(),
+                    message.getTo().asBareJid().toString(), DeliveryReceiptRequest.from(message) != null, part));
+        } catch (RuntimeException e) {
+            // The SMS is on its way; only its receipt or failure notice will be missing.
+            LOG.warn("could not record SMS {} for its status callbacks: {}", sid, e.toString());
         }
     }
 

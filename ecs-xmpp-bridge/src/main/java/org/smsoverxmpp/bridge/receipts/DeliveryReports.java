@@ -1,0 +1,70 @@
+package org.smsoverxmpp.bridge.receipts;
+
+import java.util.List;
+import java.util.Optional;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.receipts.DeliveryReceipt;
+import org.jxmpp.jid.impl.JidCreate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsoverxmpp.events.DeliveryStatus;
+
+/**
+ * Twilio status callbacks → XMPP: {@code delivered} becomes a XEP-0184 receipt to the full JID that asked
+ * for one; {@code undelivered}/{@code failed} an error copy of the original message (same id, its text,
+ * wait/recipient-unavailable, and what Twilio's error code means). Other statuses need nothing.
+ */
+public final class DeliveryReports {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryReports.class);
+
+    private final SentMessages sent;
+
+    public DeliveryReports(SentMessages sent) {
+        this.sent = sent;
+    }
+
+    /** @throws RuntimeException when the record cannot be read now (the status is then redelivered) */
+    public List<Stanza> stanzasFor(DeliveryStatus status) {
+        boolean delivered = status.status().equals("delivered");
+        boolean failed = status.status().equals("undelivered") || status.status().equals("failed");
+        if (!delivered && !failed) {
+            return List.of();
+        }
+        Optional<SentMessage> record = sent.find(status.messageSid());
+        if (record.isEmpty()) {
+            LOG.info("status {} for {}, which this gateway has no record of", status.status(), status.messageSid());
+            return List.of();
+        }
+        SentMessage message = record.get();
+        if (delivered) {
+            return message.receiptRequested() && message.stanzaId() != null ? List.of(receipt(message)) : List.of();
+        }
+        return List.of(errorCopy(message, status.errorCode()));
+    }
+
+    static Message receipt(SentMessage message) {
+        return StanzaBuilder.buildMessage("receipt-" + message.messageSid())
+                .from(JidCreate.fromOrThrowUnchecked(message.contact()))
+                .to(JidCreate.fromOrThrowUnchecked(message.sender()))
+                .ofType(Message.Type.chat)
+                .addExtension(new DeliveryReceipt(message.stanzaId()))
+                .build();
+    }
+
+    static Message errorCopy(SentMessage message, String errorCode) {
+        StanzaError error = StanzaError.getBuilder(StanzaError.Condition.recipient_unavailable)
+                .setType(StanzaError.Type.WAIT)
+                .setDescriptiveEnText("The SMS was not delivered: " + TwilioErrors.describe(errorCode) + ".")
+                .build();
+        return StanzaBuilder.buildMessage(message.stanzaId())
+                .from(JidCreate.fromOrThrowUnchecked(message.contact()))
+                .to(JidCreate.fromOrThrowUnchecked(message.sender()))
+                .ofType(Message.Type.error)
+                .setBody(message.body())
+                .setError(error)
+                .build();
+    }
+}

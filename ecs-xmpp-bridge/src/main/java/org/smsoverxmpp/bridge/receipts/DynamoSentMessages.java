@@ -1,0 +1,55 @@
+package org.smsoverxmpp.bridge.receipts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The sent-messages table: key {@code sid}; {@code expiresAt} (epoch seconds) is its TTL attribute, so
+ * records, including the message text kept for error copies, disappear after the retention.
+ */
+public class DynamoSentMessages implements SentMessages {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Duration retention;
+    private final Clock clock;
+
+    public DynamoSentMessages(DynamoDbClient dynamo, String table, Duration retention, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    @Override
+    public void remember(SentMessage message) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("sid", AttributeValue.fromS(message.messageSid()));
+        item.put("sender", AttributeValue.fromS(message.sender()));
+        item.put("contact", AttributeValue.fromS(message.contact()));
+        item.put("receipt", AttributeValue.fromBool(message.receiptRequested()));
+        item.put("body", AttributeValue.fromS(message.body()));
+        if (message.stanzaId() != null) {
+            item.put("stanzaId", AttributeValue.fromS(message.stanzaId()));
+        }
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(retention).getEpochSecond())));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    @Override
+    public Optional<SentMessage> find(String messageSid) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of("sid", AttributeValue.fromS(messageSid)))).item();
+        if (item == null || item.isEmpty() || !item.containsKey("sender") || !item.containsKey("contact")) {
+            return Optional.empty();
+        }
+        return Optional.of(new SentMessage(messageSid, item.get("sender").s(),
+                item.containsKey("stanzaId") ? item.get("stanzaId").s() : null, item.get("contact").s(),
+                item.containsKey("receipt") && Boolean.TRUE.equals(item.get("receipt").bool()),
+                item.containsKey("body") ? item.get("body").s() : ""));
+    }
+}
