@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.smsoverxmpp.bridge.xmpp.ext.GatewayQuery;
+import org.smsoverxmpp.bridge.xmpp.ext.OutOfBandData;
 import org.smsoverxmpp.e2e.harness.TestGateway;
 import org.smsoverxmpp.e2e.harness.XmppUser;
 
@@ -57,6 +59,19 @@ class ClientConventionsTest {
         if (gateway != null) {
             gateway.close();
         }
+    }
+
+    static Map<String, String> awaitTwilio(java.util.function.Predicate<Map<String, String>> match) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Map<String, String> sent : gateway.twilio.sentMessages()) {
+                if (match.test(sent)) {
+                    return sent;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Twilio never received it; got " + gateway.twilio.sentMessages());
     }
 
     static Jid phone(String number) {
@@ -192,6 +207,16 @@ class ClientConventionsTest {
         assertThat(error.getError().getType()).isEqualTo(StanzaError.Type.WAIT);
         assertThat(error.getError().getDescriptiveText()).contains("30003", "unreachable");
         assertThat(error.getFrom().toString()).isEqualTo("+15556667777@" + TestGateway.COMPONENT);
+    }
+
+    @Test
+    void oobAttachmentLeavesAsMmsWithTheRestOfTheBodyAsCaption() throws Exception {
+        String url = "https://upload.localhost/f00d/cat.jpg";
+        carol.send(StanzaBuilder.buildMessage("mms-1").to(phone("+15551112222")).ofType(Message.Type.chat)
+                .setBody("look at this " + url).addExtension(new OutOfBandData(url)).build());
+
+        Map<String, String> sent = awaitTwilio(m -> "+15551112222".equals(m.get("To")));
+        assertThat(sent).containsEntry("MediaUrl", url).containsEntry("Body", "look at this");
     }
 
     @Test

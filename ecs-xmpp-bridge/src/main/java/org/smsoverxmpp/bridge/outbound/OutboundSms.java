@@ -1,5 +1,6 @@
 package org.smsoverxmpp.bridge.outbound;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -51,7 +52,7 @@ public class OutboundSms {
         if (user == null) {
             return; // a server or component, not a person
         }
-        if (!SmsFilter.hasText(message)) {
+        if (Attachments.of(message).isEmpty()) {
             reply(message, ErrorReply.emptyMessage());
             return;
         }
@@ -77,9 +78,13 @@ public class OutboundSms {
             reply(message, ErrorReply.notRegistered(user));
             return;
         }
+        Attachments attachments = Attachments.of(message);
         try {
-            for (String part : SmsSegments.split(message.getBody(), SmsSegments.TWILIO_MAX_CHARS)) {
-                SendResult result = twilio.send(from.get(), to, part, List.of());
+            List<URI> media = attachments.media();
+            for (String part : SmsSegments.split(attachments.caption(), SmsSegments.TWILIO_MAX_CHARS)) {
+                // Media go with the first part: one MMS, then the rest of a long caption as SMS.
+                SendResult result = twilio.send(from.get(), to, part, media);
+                media = List.of();
                 if (result instanceof SendResult.Sent accepted) {
                     LOG.info("sent SMS {} from {} to {} ({} chars)", accepted.sid(), from.get(), to, part.length());
                     remember(accepted.sid(), message, part);

@@ -18,10 +18,6 @@ public final class SmsFilter {
         return message.getBody() != null;
     }
 
-    public static boolean hasText(Message message) {
-        return message.getBody() != null && !message.getBody().isBlank();
-    }
-
     /** A message worth answering: personal, with a body element (which may still be empty). */
     public static boolean isForSms(Message message) {
         return isPersonalMessage(message) && hasBodyElement(message);

@@ -52,8 +52,12 @@ public class TwilioSender {
 
     private SendResult attempt(PhoneNumber from, PhoneNumber to, String body, List<URI> media) {
         try {
-            var creator = Message.creator(new com.twilio.type.PhoneNumber(to.e164()),
-                    new com.twilio.type.PhoneNumber(from.e164()), body);
+            var toNumber = new com.twilio.type.PhoneNumber(to.e164());
+            var fromNumber = new com.twilio.type.PhoneNumber(from.e164());
+            // Twilio wants a Body or MediaUrl; a picture without a caption has no Body at all.
+            var creator = body.isEmpty() && !media.isEmpty()
+                    ? Message.creator(toNumber, fromNumber, media)
+                    : Message.creator(toNumber, fromNumber, body);
             statusCallback.ifPresent(creator::setStatusCallback);
             if (!media.isEmpty()) {
                 creator.setMediaUrl(media);

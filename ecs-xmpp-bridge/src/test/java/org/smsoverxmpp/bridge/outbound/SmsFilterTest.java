@@ -31,9 +31,4 @@ class SmsFilterTest {
             assertThat(SmsFilter.isForSms(StanzaBuilder.buildMessage().ofType(type).setBody("hi").build())).isFalse();
         }
     }
-
-    @Test
-    void blankBodyIsNotText() {
-        assertThat(SmsFilter.hasText(StanzaBuilder.buildMessage().setBody("  ").build())).isFalse();
-    }
 }
