@@ -20,6 +20,7 @@ import org.jivesoftware.smackx.caps.packet.CapsExtension;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.iqversion.packet.Version;
+import org.jivesoftware.smackx.nick.packet.Nick;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
@@ -217,6 +218,44 @@ class ClientConventionsTest {
 
         Map<String, String> sent = awaitTwilio(m -> "+15551112222".equals(m.get("To")));
         assertThat(sent).containsEntry("MediaUrl", url).containsEntry("Body", "look at this");
+    }
+
+    @Test
+    void alphanumericSenderArrivesWithAStableJidAndItsNameAsNick() throws Exception {
+        assertThat(gateway.postSms("SM" + "c3".repeat(16), "AMAZON", "+15550003333", "Your parcel is here").getStatusCode())
+                .isEqualTo(200);
+
+        Message message = carol.await(m -> "Your parcel is here".equals(m.getBody()), WAIT);
+        assertThat(message.getFrom().toString()).isEqualTo("amazon@" + TestGateway.COMPONENT);
+        assertThat(message.getExtension(Nick.class).getName()).isEqualTo("AMAZON");
+    }
+
+    @Test
+    void replyingToAnAlphanumericSenderSaysItCannotWork() throws Exception {
+        carol.send(StanzaBuilder.buildMessage("alpha-1").to(JidCreate.from("amazon@" + TestGateway.COMPONENT))
+                .ofType(Message.Type.chat).setBody("thanks").build());
+
+        Message error = carol.await(m -> "alpha-1".equals(m.getStanzaId()), WAIT);
+        assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.feature_not_implemented);
+        assertThat(error.getError().getDescriptiveText()).contains("alphanumeric");
+        assertThat(gateway.twilio.sentMessages()).noneMatch(m -> "thanks".equals(m.get("Body")));
+    }
+
+    @Test
+    void shortCodesCanBeMessagedAndRead() throws Exception {
+        assertThat(gateway.postSms("SM" + "d4".repeat(16), "72345", "+15550003333", "Reply STOP to stop").getStatusCode())
+                .isEqualTo(200);
+        Message fromShortCode = carol.await(m -> "Reply STOP to stop".equals(m.getBody()), WAIT);
+        assertThat(fromShortCode.getFrom().toString())
+                .isEqualTo("72345;phone-context=ca-us.phone-context.soprani.ca@" + TestGateway.COMPONENT);
+
+        carol.send(StanzaBuilder.buildMessage("short-1").to(fromShortCode.getFrom()).ofType(Message.Type.chat)
+                .setBody("STOP").build());
+        carol.send(StanzaBuilder.buildMessage("short-2").to(JidCreate.from("72345@" + TestGateway.COMPONENT))
+                .ofType(Message.Type.chat).setBody("HELP").build());
+
+        assertThat(awaitTwilio(m -> "STOP".equals(m.get("Body")))).containsEntry("To", "72345");
+        assertThat(awaitTwilio(m -> "HELP".equals(m.get("Body")))).containsEntry("To", "72345");
     }
 
     @Test

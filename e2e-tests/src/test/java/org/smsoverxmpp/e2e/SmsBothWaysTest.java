@@ -129,12 +129,12 @@ class SmsBothWaysTest {
 
     @Test
     void malformedNumberGetsItemNotFound() throws Exception {
-        alice.send(StanzaBuilder.buildMessage("bad-1").to(JidCreate.from("pizza@" + TestGateway.COMPONENT))
+        alice.send(StanzaBuilder.buildMessage("bad-1").to(JidCreate.from("5551234567@" + TestGateway.COMPONENT))
                 .ofType(Message.Type.chat).setBody("one large").build());
 
         Message error = alice.await(m -> "bad-1".equals(m.getStanzaId()), WAIT);
         assertThat(error.getError().getCondition()).isEqualTo(StanzaError.Condition.item_not_found);
-        assertThat(error.getError().getDescriptiveText()).contains("pizza");
+        assertThat(error.getError().getDescriptiveText()).contains("5551234567", "international format");
     }
 
     @Test

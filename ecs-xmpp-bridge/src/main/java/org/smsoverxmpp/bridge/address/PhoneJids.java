@@ -27,6 +27,11 @@ public final class PhoneJids {
         return domain;
     }
 
+    /** Whether an SMS sender is an alphanumeric sender ID rather than a number or short code. */
+    public static boolean isAlphanumericSender(String smsAddress) {
+        return !PhoneNumber.isE164(smsAddress) && !SHORT_CODE.matcher(smsAddress).matches();
+    }
+
     /** The JID an SMS sender appears as: E.164, a short code, or an escaped alphanumeric sender ID. */
     public EntityBareJid jidOf(String smsAddress) {
         String local;
@@ -52,17 +57,32 @@ public final class PhoneJids {
         if (to.getLocalpartOrNull() == null) {
             return new Recipient.NotAPhone("write to +<number>@" + domain + ", e.g. +15551234567@" + domain);
         }
-        String local = to.getLocalpartOrNull().toString();
+        String local = XmppStringUtils.unescapeLocalpart(to.getLocalpartOrNull().toString());
         if (PhoneNumber.isE164(local)) {
             return new Recipient.Phone(new PhoneNumber(local));
         }
-        return new Recipient.NotAPhone("'" + XmppStringUtils.unescapeLocalpart(local)
+        String code = local.endsWith(SHORT_CODE_CONTEXT) ? local.substring(0, local.length() - SHORT_CODE_CONTEXT.length()) : local;
+        if (SHORT_CODE.matcher(code).matches() && code.length() <= 6) {
+            return new Recipient.ShortCode(code);
+        }
+        if (local.chars().anyMatch(Character::isLetter)) {
+            return new Recipient.Name(local);
+        }
+        return new Recipient.NotAPhone("'" + local
                 + "' is not a phone number in international format; write to +<country code><number>@" + domain);
     }
 
     /** Where a message to the component goes. */
     public sealed interface Recipient {
         record Phone(PhoneNumber number) implements Recipient {
+        }
+
+        /** A US/CA short code, as {@code 12345} or {@code 12345;phone-context=ca-us.phone-context.soprani.ca}. */
+        record ShortCode(String code) implements Recipient {
+        }
+
+        /** An alphanumeric sender ID ("AMAZON"): it can send to you, but nothing can be sent to it. */
+        record Name(String name) implements Recipient {
         }
 
         record NotAPhone(String reason) implements Recipient {

@@ -2,9 +2,11 @@ package org.smsoverxmpp.bridge.inbound;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smackx.nick.packet.Nick;
 import org.jxmpp.jid.EntityBareJid;
 import org.smsoverxmpp.bridge.address.PhoneJids;
 import org.smsoverxmpp.events.InboundSms;
@@ -24,20 +26,24 @@ public final class SmsToStanzas {
 
     public List<Message> convert(InboundSms sms, List<EntityBareJid> users) {
         EntityBareJid from = jids.jidOf(sms.from());
+        // A sender ID such as "AMAZON" becomes a lower-case JID; the nick keeps the name as sent.
+        Optional<Nick> nick = PhoneJids.isAlphanumericSender(sms.from()) ? Optional.of(new Nick(sms.from())) : Optional.empty();
         List<Message> stanzas = new ArrayList<>();
         for (EntityBareJid user : users) {
             if (!sms.body().isEmpty() || sms.media().isEmpty()) {
-                stanzas.add(chat(sms.messageSid(), from, user).setBody(sms.body()).build());
+                stanzas.add(chat(sms.messageSid(), from, user, nick).setBody(sms.body()).build());
             }
             for (int i = 0; i < sms.media().size(); i++) {
                 Media media = sms.media().get(i);
-                stanzas.add(chat(sms.messageSid() + "-" + (i + 1), from, user).setBody(media.url()).build());
+                stanzas.add(chat(sms.messageSid() + "-" + (i + 1), from, user, nick).setBody(media.url()).build());
             }
         }
         return stanzas;
     }
 
-    private static MessageBuilder chat(String id, EntityBareJid from, EntityBareJid to) {
-        return StanzaBuilder.buildMessage(id).from(from).to(to).ofType(Message.Type.chat);
+    private static MessageBuilder chat(String id, EntityBareJid from, EntityBareJid to, Optional<Nick> nick) {
+        MessageBuilder message = StanzaBuilder.buildMessage(id).from(from).to(to).ofType(Message.Type.chat);
+        nick.ifPresent(message::addExtension);
+        return message;
     }
 }

@@ -20,6 +20,11 @@ public record ErrorReply(Type type, Condition condition, String text) {
         return new ErrorReply(Type.CANCEL, Condition.item_not_found, reason);
     }
 
+    public static ErrorReply cannotReplyToName(String name) {
+        return new ErrorReply(Type.CANCEL, Condition.feature_not_implemented, "'" + name + "' is an alphanumeric "
+                + "sender ID: it can send you SMS, but SMS cannot be sent to it.");
+    }
+
     public static ErrorReply emptyMessage() {
         return new ErrorReply(Type.MODIFY, Condition.policy_violation, "Empty messages cannot be sent as SMS.");
     }

@@ -59,12 +59,17 @@ public class OutboundSms {
         Recipient recipient = jids.recipientOf(message.getTo());
         if (recipient instanceof Recipient.NotAPhone notAPhone) {
             reply(message, ErrorReply.badNumber(notAPhone.reason()));
+        } else if (recipient instanceof Recipient.Name name) {
+            reply(message, ErrorReply.cannotReplyToName(name.name()));
         } else if (recipient instanceof Recipient.Phone phone) {
-            lanes.submit(user + "|" + phone.number(), () -> send(message, user, phone.number()));
+            lanes.submit(user + "|" + phone.number(), () -> send(message, user, phone.number().e164()));
+        } else if (recipient instanceof Recipient.ShortCode shortCode) {
+            lanes.submit(user + "|" + shortCode.code(), () -> send(message, user, shortCode.code()));
         }
     }
 
-    private void send(Message message, EntityBareJid user, PhoneNumber to) {
+    /** @param to an E.164 number or a short code */
+    private void send(Message message, EntityBareJid user, String to) {
         Optional<PhoneNumber> from;
         try {
             from = mappings.numberOf(user);

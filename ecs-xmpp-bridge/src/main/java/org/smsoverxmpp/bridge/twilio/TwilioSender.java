@@ -39,7 +39,8 @@ public class TwilioSender {
                 .build();
     }
 
-    public SendResult send(PhoneNumber from, PhoneNumber to, String body, List<URI> media) throws InterruptedException {
+    /** @param to an E.164 number or a short code */
+    public SendResult send(PhoneNumber from, String to, String body, List<URI> media) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
             SendResult result = attempt(from, to, body, media);
             if (!retriable(result) || attempt >= retryDelays.size()) {
@@ -50,9 +51,9 @@ public class TwilioSender {
         }
     }
 
-    private SendResult attempt(PhoneNumber from, PhoneNumber to, String body, List<URI> media) {
+    private SendResult attempt(PhoneNumber from, String to, String body, List<URI> media) {
         try {
-            var toNumber = new com.twilio.type.PhoneNumber(to.e164());
+            var toNumber = new com.twilio.type.PhoneNumber(to);
             var fromNumber = new com.twilio.type.PhoneNumber(from.e164());
             // Twilio wants a Body or MediaUrl; a picture without a caption has no Body at all.
             var creator = body.isEmpty() && !media.isEmpty()

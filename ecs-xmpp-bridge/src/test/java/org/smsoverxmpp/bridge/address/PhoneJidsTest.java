@@ -36,9 +36,24 @@ class PhoneJidsTest {
     }
 
     @Test
-    void messageToAWordOrTheDomainIsNotForAPhoneAndSaysWhatToWrite() {
-        assertThat(jids.recipientOf(JidCreate.fromOrThrowUnchecked("pizza@sms.example.com")))
-                .isInstanceOfSatisfying(Recipient.NotAPhone.class, r -> assertThat(r.reason()).contains("'pizza'"));
+    void shortCodesAreRecipientsInBothForms() {
+        assertThat(jids.recipientOf(JidCreate.fromOrThrowUnchecked("12345@sms.example.com")))
+                .isEqualTo(new Recipient.ShortCode("12345"));
+        assertThat(jids.recipientOf(jids.jidOf("654321"))).isEqualTo(new Recipient.ShortCode("654321"));
+    }
+
+    @Test
+    void aNameIsAnAlphanumericSenderNotANumber() {
+        assertThat(jids.recipientOf(jids.jidOf("My Bank"))).isEqualTo(new Recipient.Name("my bank"));
+        assertThat(PhoneJids.isAlphanumericSender("AMAZON")).isTrue();
+        assertThat(PhoneJids.isAlphanumericSender("+15551234567")).isFalse();
+        assertThat(PhoneJids.isAlphanumericSender("12345")).isFalse();
+    }
+
+    @Test
+    void messageToDigitsOrTheDomainIsNotForAPhoneAndSaysWhatToWrite() {
+        assertThat(jids.recipientOf(JidCreate.fromOrThrowUnchecked("555-1234-567@sms.example.com")))
+                .isInstanceOfSatisfying(Recipient.NotAPhone.class, r -> assertThat(r.reason()).contains("'555-1234-567'"));
         assertThat(jids.recipientOf(JidCreate.fromOrThrowUnchecked("sms.example.com")))
                 .isInstanceOfSatisfying(Recipient.NotAPhone.class, r -> assertThat(r.reason()).contains("+15551234567@"));
         assertThat(jids.recipientOf(JidCreate.fromOrThrowUnchecked("5551234567@sms.example.com")))
