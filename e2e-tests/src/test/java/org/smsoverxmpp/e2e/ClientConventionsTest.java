@@ -259,6 +259,32 @@ class ClientConventionsTest {
     }
 
     @Test
+    void mmsArrivesAsTextThenEachPictureAtAUrlThatOpensWithoutTwilioCredentials() throws Exception {
+        byte[] picture = "not really a jpeg, but bytes all the same".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String path = "/2010-04-01/Accounts/" + TestGateway.ACCOUNT_SID + "/Messages/MM1/Media/ME1";
+        String twilioUrl = gateway.twilio.hostMedia(path, "image/jpeg", picture);
+        Map<String, String> media = new java.util.LinkedHashMap<>();
+        media.put(twilioUrl, "image/jpeg");
+        media.put(gateway.twilio.baseUrl() + "/smil", "application/smil");
+        String sid = "MM" + "e5".repeat(16);
+
+        assertThat(gateway.postMms(sid, "+15557654321", "+15550003333", "our cat", media).getStatusCode()).isEqualTo(200);
+
+        Message text = carol.await(m -> sid.equals(m.getStanzaId()), WAIT);
+        assertThat(text.getBody()).isEqualTo("our cat");
+        Message attachment = carol.await(m -> (sid + "-1").equals(m.getStanzaId()), WAIT);
+        String url = attachment.getBody();
+        assertThat(OutOfBandData.from(attachment)).extracting(OutOfBandData::url).containsExactly(url);
+        assertThat(url).endsWith(".jpg").doesNotContain("2010-04-01").doesNotContain(TestGateway.ACCOUNT_SID);
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(picture);
+        assertThat(gateway.twilio.mediaAuthorizations(path)).isNotEmpty().allMatch(h -> h.startsWith("Basic "));
+        assertThat(carol.matching(m -> (sid + "-2").equals(m.getStanzaId()))).as("the SMIL part is not shown").isEmpty();
+    }
+
+    @Test
     void emptyMessageGetsPolicyViolation() throws Exception {
         carol.send(StanzaBuilder.buildMessage("empty-1").to(phone("+15557654321")).ofType(Message.Type.chat)
                 .setBody("   ").build());

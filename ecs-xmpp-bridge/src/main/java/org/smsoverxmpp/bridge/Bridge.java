@@ -1,5 +1,6 @@
 package org.smsoverxmpp.bridge;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -15,6 +16,8 @@ import org.smsoverxmpp.bridge.inbound.QueueConsumer;
 import org.smsoverxmpp.bridge.inbound.SmsToStanzas;
 import org.smsoverxmpp.bridge.mapping.CachedMappings;
 import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
+import org.smsoverxmpp.bridge.media.MediaStore;
+import org.smsoverxmpp.bridge.media.S3MediaStore;
 import org.smsoverxmpp.bridge.outbound.ConversationExecutor;
 import org.smsoverxmpp.bridge.outbound.OutboundSms;
 import org.smsoverxmpp.bridge.twilio.TwilioSender;
@@ -24,6 +27,7 @@ import org.smsoverxmpp.bridge.xmpp.ConnectionState;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The composition root: the one place that builds and wires the bridge, and takes it down in order. */
@@ -40,10 +44,13 @@ public final class Bridge implements AutoCloseable {
     private final Heartbeat heartbeat;
     private final SqsClient sqs;
     private final DynamoDbClient dynamo;
+    private final S3Client s3;
 
     private Bridge(BridgeConfig config) {
         sqs = aws(SqsClient.builder(), config).build();
         dynamo = aws(DynamoDbClient.builder(), config).build();
+        // Path-style addressing so an emulator endpoint works; AWS accepts it too.
+        s3 = aws(S3Client.builder(), config).forcePathStyle(config.awsEndpoint().isPresent()).build();
         PhoneJids jids = new PhoneJids(config.xmpp().componentDomain());
         var mappings = new CachedMappings(
                 new DynamoMappingStore(dynamo, config.mappingsTable(), config.mappingsNumberIndex()),
@@ -62,7 +69,7 @@ public final class Bridge implements AutoCloseable {
                 new IqRouter(new GatewayPrompt(jids, config.phoneRegion()), xmpp::send),
                 new PresenceResponder(xmpp::send)));
         consumer = new QueueConsumer(sqs, config.queueUrl(), config.queueWaitSeconds(), mappings,
-                new SmsToStanzas(jids), new DeliveryReports(sent), xmpp);
+                new SmsToStanzas(jids), new DeliveryReports(sent), mediaStore(config), xmpp);
         consumerThread = new Thread(consumer, "sqs-consumer");
         heartbeat = new Heartbeat(xmpp.state(), config.heartbeatInterval(), config.healthFile());
     }
@@ -97,7 +104,21 @@ public final class Bridge implements AutoCloseable {
         xmpp.close();
         sqs.close();
         dynamo.close();
+        s3.close();
         LOG.info("bridge stopped");
+    }
+
+    private MediaStore mediaStore(BridgeConfig config) {
+        if (config.mediaBucket().isEmpty()) {
+            LOG.warn("MEDIA_BUCKET is not set: MMS media are passed on as Twilio URLs, which need Twilio credentials to open");
+            return MediaStore.PASS_THROUGH;
+        }
+        String bucket = config.mediaBucket().get();
+        String base = config.mediaBaseUrl().map(URI::toString).orElseGet(() -> config.awsEndpoint()
+                .map(endpoint -> endpoint.toString().replaceAll("/+$", "") + "/" + bucket)
+                .orElseGet(() -> "https://" + bucket + ".s3." + s3.serviceClientConfiguration().region().id()
+                        + ".amazonaws.com"));
+        return new S3MediaStore(s3, bucket, base, config.twilio(), config.twilioApiBaseUrl());
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B aws(B builder, BridgeConfig config) {

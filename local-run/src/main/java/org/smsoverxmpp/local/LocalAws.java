@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -29,6 +31,7 @@ public final class LocalAws implements AutoCloseable {
     public static final String QUEUE = "sms-over-xmpp-events";
     public static final String TABLE = "sms-over-xmpp-mappings";
     public static final String SENT_TABLE = "sms-over-xmpp-sent";
+    public static final String MEDIA_BUCKET = "sms-over-xmpp-media";
     public static final String NUMBER_INDEX = "byNumber";
     public static final String SECRET = "sms-over-xmpp/twilio";
     public static final int MAX_RECEIVES = 5;
@@ -46,6 +49,8 @@ public final class LocalAws implements AutoCloseable {
     public final String deadLetterUrl;
     public final String table;
     public final String sentTable;
+    public final String mediaBucket;
+    public final S3Client s3;
     public final String numberIndex = NUMBER_INDEX;
     public final String secretId;
     private final URI endpoint;
@@ -58,10 +63,13 @@ public final class LocalAws implements AutoCloseable {
         this.endpoint = endpoint;
         table = TABLE + suffix;
         sentTable = SENT_TABLE + suffix;
+        mediaBucket = (MEDIA_BUCKET + suffix).toLowerCase(java.util.Locale.ROOT);
         secretId = SECRET + suffix;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
         dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
+        s3 = S3Client.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials)
+                .forcePathStyle(true).build();
         secrets = SecretsManagerClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
 
         deadLetterUrl = sqs.createQueue(r -> r.queueName(QUEUE + "-dlq" + suffix + ".fifo")
@@ -77,6 +85,15 @@ public final class LocalAws implements AutoCloseable {
                 .queueUrl();
         createTable();
         createSentTable();
+        try {
+            s3.createBucket(r -> r.bucket(mediaBucket));
+        } catch (BucketAlreadyOwnedByYouException e) {
+            // already there from an earlier run
+        }
+        // As in the stack: re-hosted media are readable by whoever holds their unguessable URL.
+        s3.putBucketPolicy(r -> r.bucket(mediaBucket).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                + "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::" + mediaBucket + "/media/*\"}]}"));
         try {
             secrets.createSecret(r -> r.name(secretId).secretString(twilioSecretJson));
         } catch (ResourceExistsException e) {
@@ -103,7 +120,8 @@ public final class LocalAws implements AutoCloseable {
     /** The bridge's settings for these resources (docs/configuration.md). */
     public Map<String, String> bridgeEnvironment() {
         return Map.of("QUEUE_URL", queueUrl, "MAPPINGS_TABLE", table, "MAPPINGS_NUMBER_INDEX", numberIndex,
-                "SENT_TABLE", sentTable, "AWS_REGION", REGION, "AWS_ENDPOINT_URL", endpoint.toString());
+                "SENT_TABLE", sentTable, "MEDIA_BUCKET", mediaBucket, "AWS_REGION", REGION,
+                "AWS_ENDPOINT_URL", endpoint.toString());
     }
 
     /** The webhook Lambda's settings for these resources. */
@@ -139,5 +157,6 @@ public final class LocalAws implements AutoCloseable {
         sqs.close();
         dynamo.close();
         secrets.close();
+        s3.close();
     }
 }

@@ -135,6 +135,19 @@ public final class TestGateway implements AutoCloseable {
         return post("/sms", form, TwilioRequestSigner.sign(AUTH_TOKEN, WEBHOOK_BASE + "/sms", form));
     }
 
+    /** An MMS as Twilio posts it: {@code media} maps each URL to its content type, in order. */
+    public APIGatewayProxyResponseEvent postMms(String sid, String from, String to, String body, Map<String, String> media) {
+        Map<String, String> form = smsForm(sid, from, to, body);
+        form.put("NumMedia", Integer.toString(media.size()));
+        int i = 0;
+        for (Map.Entry<String, String> item : media.entrySet()) {
+            form.put("MediaUrl" + i, item.getKey());
+            form.put("MediaContentType" + i, item.getValue());
+            i++;
+        }
+        return post("/sms", form, TwilioRequestSigner.sign(AUTH_TOKEN, WEBHOOK_BASE + "/sms", form));
+    }
+
     /** A delivery-status callback exactly as Twilio posts it, signed. */
     public APIGatewayProxyResponseEvent postStatus(String sid, String status, String errorCode, String from, String to) {
         Map<String, String> form = new LinkedHashMap<>();

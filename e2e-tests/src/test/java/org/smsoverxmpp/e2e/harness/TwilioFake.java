@@ -45,6 +45,20 @@ public final class TwilioFake implements AutoCloseable {
                         .withBody("{\"sid\":\"" + sid + "\",\"status\":\"queued\"}")));
     }
 
+    /** An MMS attachment as Twilio hosts it: behind the account's credentials. @return its URL */
+    public String hostMedia(String path, String contentType, byte[] bytes) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(path)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Basic .+"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", contentType).withBody(bytes)));
+        return baseUrl() + path;
+    }
+
+    public List<String> mediaAuthorizations(String path) {
+        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(path)))
+                .stream().map(r -> r.getHeader("Authorization")).toList();
+    }
+
     /** Twilio's answer for a destination it will not send to. */
     public void refuse(String to, int httpStatus, int code, String message) {
         server.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)

@@ -23,6 +23,8 @@ public record BridgeConfig(
         String mappingsTable,
         String mappingsNumberIndex,
         Optional<String> sentTable,
+        Optional<String> mediaBucket,
+        Optional<URI> mediaBaseUrl,
         Duration sentRetention,
         Duration mappingCacheTtl,
         TwilioCredentials twilio,
@@ -59,6 +61,8 @@ public record BridgeConfig(
         String index = read.optional("MAPPINGS_NUMBER_INDEX").orElse("byNumber");
         Optional<String> sentTable = read.optional("SENT_TABLE");
         Duration sentRetention = Duration.ofDays(read.positiveInt("SENT_RETENTION_DAYS", 7));
+        Optional<String> mediaBucket = read.optional("MEDIA_BUCKET");
+        Optional<URI> mediaBaseUrl = read.url("MEDIA_BASE_URL");
 
         TwilioCredentials twilio = twilio(read);
         URI apiBase = read.url("TWILIO_API_BASE_URL").orElse(URI.create("https://api.twilio.com"));
@@ -73,7 +77,8 @@ public record BridgeConfig(
                 "a two-letter country code such as US or GB");
         Optional<URI> awsEndpoint = read.url("AWS_ENDPOINT_URL");
         read.check();
-        return new BridgeConfig(xmpp, queueUrl, wait, table, index, sentTable, sentRetention, cacheTtl, twilio, apiBase, statusCallback,
+        return new BridgeConfig(xmpp, queueUrl, wait, table, index, sentTable, mediaBucket, mediaBaseUrl, sentRetention,
+                cacheTtl, twilio, apiBase, statusCallback,
                 List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L)), lanes, heartbeat, region, healthFile,
                 read.optional("AWS_REGION"), awsEndpoint);
     }

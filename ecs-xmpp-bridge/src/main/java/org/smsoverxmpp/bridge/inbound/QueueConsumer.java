@@ -13,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.mapping.Mappings;
+import org.smsoverxmpp.bridge.media.MediaStore;
 import org.smsoverxmpp.bridge.receipts.DeliveryReports;
 import org.smsoverxmpp.bridge.xmpp.ComponentConnection;
 import org.smsoverxmpp.events.DeliveryStatus;
 import org.smsoverxmpp.events.EventCodec;
 import org.smsoverxmpp.events.InboundSms;
 import org.smsoverxmpp.events.MalformedEventException;
+import org.smsoverxmpp.events.Media;
 import org.smsoverxmpp.events.QueueEvent;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -42,14 +44,16 @@ public class QueueConsumer implements Runnable {
     private final Mappings mappings;
     private final SmsToStanzas toStanzas;
     private final DeliveryReports reports;
+    private final MediaStore mediaStore;
     private final ComponentConnection xmpp;
     private final EventCodec codec = new EventCodec();
     private final RecentlyDelivered recentlyDelivered = new RecentlyDelivered();
     private volatile boolean running = true;
 
     public QueueConsumer(SqsClient sqs, String queueUrl, int waitSeconds, Mappings mappings, SmsToStanzas toStanzas,
-            DeliveryReports reports, ComponentConnection xmpp) {
+            DeliveryReports reports, MediaStore mediaStore, ComponentConnection xmpp) {
         this.reports = reports;
+        this.mediaStore = mediaStore;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.waitSeconds = waitSeconds;
@@ -156,7 +160,14 @@ public class QueueConsumer implements Runnable {
                     sms.to(), sms.messageSid(), receiveCount);
             return false;
         }
-        for (Stanza stanza : toStanzas.convert(sms, users)) {
+        List<Media> media;
+        try {
+            media = mediaStore.publish(sms.messageSid(), sms.media());
+        } catch (RuntimeException e) {
+            LOG.warn("could not re-host the media of {}; it will be redelivered: {}", sms.messageSid(), e.toString());
+            return false;
+        }
+        for (Stanza stanza : toStanzas.convert(sms, media, users)) {
             if (!xmpp.send(stanza)) {
                 return false; // the stream dropped: all of it comes back
             }

@@ -9,6 +9,7 @@ import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smackx.nick.packet.Nick;
 import org.jxmpp.jid.EntityBareJid;
 import org.smsoverxmpp.bridge.address.PhoneJids;
+import org.smsoverxmpp.bridge.xmpp.ext.OutOfBandData;
 import org.smsoverxmpp.events.InboundSms;
 import org.smsoverxmpp.events.Media;
 
@@ -24,18 +25,23 @@ public final class SmsToStanzas {
         this.jids = jids;
     }
 
-    public List<Message> convert(InboundSms sms, List<EntityBareJid> users) {
+    /**
+     * @param media the SMS's media as the user's client can open them: each becomes a message whose body is
+     *              exactly the URL and which carries the same URL as jabber:x:oob, so clients show it inline
+     */
+    public List<Message> convert(InboundSms sms, List<Media> media, List<EntityBareJid> users) {
         EntityBareJid from = jids.jidOf(sms.from());
         // A sender ID such as "AMAZON" becomes a lower-case JID; the nick keeps the name as sent.
         Optional<Nick> nick = PhoneJids.isAlphanumericSender(sms.from()) ? Optional.of(new Nick(sms.from())) : Optional.empty();
         List<Message> stanzas = new ArrayList<>();
         for (EntityBareJid user : users) {
-            if (!sms.body().isEmpty() || sms.media().isEmpty()) {
+            if (!sms.body().isEmpty() || media.isEmpty()) {
                 stanzas.add(chat(sms.messageSid(), from, user, nick).setBody(sms.body()).build());
             }
-            for (int i = 0; i < sms.media().size(); i++) {
-                Media media = sms.media().get(i);
-                stanzas.add(chat(sms.messageSid() + "-" + (i + 1), from, user, nick).setBody(media.url()).build());
+            for (int i = 0; i < media.size(); i++) {
+                String url = media.get(i).url();
+                stanzas.add(chat(sms.messageSid() + "-" + (i + 1), from, user, nick).setBody(url)
+                        .addExtension(new OutOfBandData(url)).build());
             }
         }
         return stanzas;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.smsoverxmpp.bridge.address.PhoneJids;
+import org.smsoverxmpp.bridge.xmpp.ext.OutOfBandData;
 import org.smsoverxmpp.events.InboundSms;
 import org.smsoverxmpp.events.Media;
 
@@ -23,7 +24,7 @@ class SmsToStanzasTest {
 
     @Test
     void textBecomesOneChatToTheBareJidFromTheSender() {
-        List<Message> stanzas = convert.convert(sms("hi 👋", List.of()), List.of(alice));
+        List<Message> stanzas = convert.convert(sms("hi 👋", List.of()), List.of(), List.of(alice));
 
         assertThat(stanzas).singleElement().satisfies(m -> {
             assertThat(m.getType()).isEqualTo(Message.Type.chat);
@@ -36,22 +37,25 @@ class SmsToStanzasTest {
 
     @Test
     void everyUserOfASharedNumberGetsIt() {
-        assertThat(convert.convert(sms("hi", List.of()), List.of(alice, bob)))
+        assertThat(convert.convert(sms("hi", List.of()), List.of(), List.of(alice, bob)))
                 .extracting(m -> m.getTo().toString()).containsExactly("alice@example.com", "bob@example.com");
     }
 
     @Test
     void eachMediaItemIsItsOwnMessageAfterTheText() {
-        List<Message> stanzas = convert.convert(sms("look", List.of(new Media("https://m/1", "image/png"),
-                new Media("https://m/2", "image/jpeg"))), List.of(alice));
+        List<Media> media = List.of(new Media("https://m/1.png", "image/png"), new Media("https://m/2.jpg", "image/jpeg"));
+        List<Message> stanzas = convert.convert(sms("look", media), media, List.of(alice));
 
-        assertThat(stanzas).extracting(Message::getBody).containsExactly("look", "https://m/1", "https://m/2");
+        assertThat(stanzas).extracting(Message::getBody).containsExactly("look", "https://m/1.png", "https://m/2.jpg");
         assertThat(stanzas).extracting(Message::getStanzaId).containsExactly("SM1", "SM1-1", "SM1-2");
+        assertThat(OutOfBandData.from(stanzas.get(1))).extracting(OutOfBandData::url).containsExactly("https://m/1.png");
+        assertThat(OutOfBandData.from(stanzas.get(0))).isEmpty();
     }
 
     @Test
     void mediaOnlyMmsHasNoEmptyTextMessage() {
-        assertThat(convert.convert(sms("", List.of(new Media("https://m/1", "image/png"))), List.of(alice)))
+        List<Media> media = List.of(new Media("https://m/1", "image/png"));
+        assertThat(convert.convert(sms("", media), media, List.of(alice)))
                 .extracting(Message::getBody).containsExactly("https://m/1");
     }
 }
