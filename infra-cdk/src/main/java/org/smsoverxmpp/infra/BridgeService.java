@@ -28,6 +28,7 @@ import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
@@ -45,7 +46,7 @@ public final class BridgeService extends Construct {
     private final LogGroup logs;
 
     public BridgeService(Construct scope, String id, GatewaySettings settings, IVpc vpc, IQueue queue, ITable mappings,
-            ITable sent, GatewaySecrets secrets, String statusCallbackUrl) {
+            ITable sent, IBucket media, GatewaySecrets secrets, String statusCallbackUrl) {
         super(scope, id);
         // Fixed names, so the admin CLI's status finds them without flags.
         Cluster cluster = Cluster.Builder.create(this, "Cluster").clusterName(CLUSTER).vpc(vpc)
@@ -70,6 +71,7 @@ public final class BridgeService extends Construct {
                         "MAPPINGS_TABLE", mappings.getTableName(),
                         "MAPPINGS_NUMBER_INDEX", MappingsTable.NUMBER_INDEX,
                         "SENT_TABLE", sent.getTableName(),
+                        "MEDIA_BUCKET", media.getBucketName(),
                         "TWILIO_STATUS_CALLBACK_URL", statusCallbackUrl))
                 .secrets(Map.of(
                         "COMPONENT_SECRET", Secret.fromSecretsManager(secrets.component()),
@@ -92,6 +94,8 @@ public final class BridgeService extends Construct {
                 .resources(List.of(mappings.getTableArn() + "/index/" + MappingsTable.NUMBER_INDEX)).build());
         task.getTaskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("dynamodb:PutItem", "dynamodb:GetItem")).resources(List.of(sent.getTableArn())).build());
+        task.getTaskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject")).resources(List.of(media.arnForObjects("media/*"))).build());
 
         ISecurityGroup noInbound = SecurityGroup.Builder.create(this, "SecurityGroup").vpc(vpc)
                 .description("sms-over-xmpp bridge: outbound only (XMPP server, AWS APIs, Twilio)")
@@ -118,6 +122,9 @@ public final class BridgeService extends Construct {
         Suppressions.suppress(this, "AwsSolutions-IAM5", "CDK's grants for the task's image pull and log writing, "
                 + "scoped by the ECS service; no action is a wildcard.",
                 List.of("Resource::*"));
+        Suppressions.suppressMatching(task, "AwsSolutions-IAM5", "The bridge writes re-hosted media under random "
+                + "names, so it may put any object below media/ (and nothing else, and read none).",
+                "/^Resource::<Media[A-Z0-9]+\\.Arn>\\/media\\/\\*$/");
     }
 
     public FargateService service() {

@@ -13,6 +13,7 @@ public final class GatewayStack extends Stack {
         EventQueue events = new EventQueue(this, "Events");
         MappingsTable mappings = new MappingsTable(this, "Mappings");
         SentMessagesTable sent = new SentMessagesTable(this, "Sent");
+        MediaBucket media = new MediaBucket(this, "Media");
         GatewaySecrets secrets = new GatewaySecrets(this, "Secrets");
         WebhookApi webhook = new WebhookApi(this, "Webhook", settings, events.queue(), secrets.twilio());
         GatewayAlarms alarms = new GatewayAlarms(this, "Alarms", settings.alarmEmail());
@@ -21,7 +22,7 @@ public final class GatewayStack extends Stack {
 
         if (!settings.localstack()) {
             BridgeService bridge = new BridgeService(this, "Bridge", settings, Network.vpc(this, settings),
-                    events.queue(), mappings.table(), sent.table(), secrets, webhook.url("status"));
+                    events.queue(), mappings.table(), sent.table(), media.bucket(), secrets, webhook.url("status"));
             alarms.bridgeDisconnected(bridge.logs());
         }
 

@@ -101,6 +101,19 @@ class GatewayStackTest {
     }
 
     @Test
+    void mediaAreReadableByUrlOnlyAndExpire() {
+        template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "LifecycleConfiguration", Map.of("Rules", List.of(Match.objectLike(Map.of(
+                        "Prefix", "media/", "ExpirationInDays", MediaBucket.LIFETIME_DAYS, "Status", "Enabled")))),
+                "PublicAccessBlockConfiguration", Match.objectLike(Map.of("BlockPublicAcls", true, "IgnorePublicAcls", true)))));
+        template.hasResourceProperties("AWS::S3::BucketPolicy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(
+                Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Allow", "Principal", Map.of("AWS", "*"), "Action", "s3:GetObject")))))))));
+        template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "s3:PutObject")))))))));
+    }
+
+    @Test
     void bridgeIsOneSmallArmTaskThatNeverOverlapsItself() {
         template.hasResourceProperties("AWS::ECS::TaskDefinition", Match.objectLike(Map.of(
                 "Cpu", "256", "Memory", "512",
@@ -132,7 +145,8 @@ class GatewayStackTest {
         assertThat(secrets).containsExactlyInAnyOrder("COMPONENT_SECRET", "TWILIO_ACCOUNT_SID", "TWILIO_API_KEY_SID",
                 "TWILIO_API_KEY_SECRET");
         assertThat(environment).noneMatch(name -> name.contains("SECRET") || name.contains("TOKEN") || name.contains("PASSWORD"));
-        assertThat(environment).contains("XMPP_HOST", "COMPONENT_DOMAIN", "QUEUE_URL", "MAPPINGS_TABLE", "SENT_TABLE");
+        assertThat(environment).contains("XMPP_HOST", "COMPONENT_DOMAIN", "QUEUE_URL", "MAPPINGS_TABLE", "SENT_TABLE",
+                "MEDIA_BUCKET");
         template.resourceCountIs("AWS::SecretsManager::Secret", 2);
     }
 
