@@ -20,6 +20,7 @@ import org.jivesoftware.smackx.caps.packet.CapsExtension;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jivesoftware.smackx.iqversion.packet.Version;
+import org.jivesoftware.smackx.message_correct.element.MessageCorrectExtension;
 import org.jivesoftware.smackx.nick.packet.Nick;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
@@ -282,6 +283,62 @@ class ClientConventionsTest {
         assertThat(response.body()).isEqualTo(picture);
         assertThat(gateway.twilio.mediaAuthorizations(path)).isNotEmpty().allMatch(h -> h.startsWith("Basic "));
         assertThat(carol.matching(m -> (sid + "-2").equals(m.getStanzaId()))).as("the SMIL part is not shown").isEmpty();
+    }
+
+    @Test
+    void longTextLeavesInPartsOfAtMost1600InOrder() throws Exception {
+        String text = "a".repeat(1599) + "😀" + "b".repeat(1700);
+        carol.send(StanzaBuilder.buildMessage("long-1").to(phone("+15554443333")).ofType(Message.Type.chat)
+                .setBody(text).build());
+
+        awaitTwilio(m -> "+15554443333".equals(m.get("To")) && m.get("Body").startsWith("bbb"));
+        List<String> parts = gateway.twilio.sentMessages().stream().filter(m -> "+15554443333".equals(m.get("To")))
+                .map(m -> m.get("Body")).toList();
+        assertThat(parts).hasSize(3).allMatch(p -> p.length() <= 1600);
+        assertThat(String.join("", parts)).isEqualTo(text);
+        assertThat(parts.get(1)).startsWith("😀");
+    }
+
+    @Test
+    void correctionsNeverBecomeSmsAndSaySo() throws Exception {
+        carol.send(StanzaBuilder.buildMessage("fix-1").to(phone("+15553332222")).ofType(Message.Type.chat)
+                .setBody("see you at 6").addExtension(new MessageCorrectExtension("orig-1")).build());
+
+        Message error = carol.await(m -> "fix-1".equals(m.getStanzaId()), WAIT);
+        assertThat(error.getError().getDescriptiveText()).contains("cannot be corrected");
+        assertThat(gateway.twilio.sentMessages()).noneMatch(m -> "see you at 6".equals(m.get("Body")));
+    }
+
+    @Test
+    void everyoneOnASharedNumberReceivesAndAnyoneCanReplyFromIt() throws Exception {
+        try (XmppUser erin = gateway.user("erin", "+15550004444"); XmppUser dan = gateway.user("dan", "+15550004444")) {
+            String sid = "SM" + "f6".repeat(16);
+            gateway.postSms(sid, "+15557778888", "+15550004444", "for the whole family");
+
+            erin.await(m -> sid.equals(m.getStanzaId()), WAIT);
+            dan.await(m -> sid.equals(m.getStanzaId()), WAIT);
+
+            dan.send(StanzaBuilder.buildMessage("dan-1").to(phone("+15557778888")).ofType(Message.Type.chat)
+                    .setBody("dan here").build());
+            assertThat(awaitTwilio(m -> "dan here".equals(m.get("Body")))).containsEntry("From", "+15550004444");
+        }
+    }
+
+    @Test
+    void subscribingToTheGatewayItselfWorksTheSameWay() throws Exception {
+        Roster roster = Roster.getInstanceFor(carol.connection());
+        roster.setSubscriptionMode(Roster.SubscriptionMode.accept_all);
+
+        roster.createItemAndRequestSubscription(component.asBareJid(), "SMS", null);
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline && !(roster.getEntry(component.asBareJid()) != null
+                && roster.getEntry(component.asBareJid()).canSeeHisPresence()
+                && roster.getEntry(component.asBareJid()).canSeeMyPresence())) {
+            Thread.sleep(50);
+        }
+        assertThat(roster.getEntry(component.asBareJid()).canSeeHisPresence()).isTrue();
+        assertThat(roster.getEntry(component.asBareJid()).canSeeMyPresence()).isTrue();
     }
 
     @Test

@@ -25,6 +25,11 @@ public record ErrorReply(Type type, Condition condition, String text) {
                 + "sender ID: it can send you SMS, but SMS cannot be sent to it.");
     }
 
+    public static ErrorReply cannotCorrect() {
+        return new ErrorReply(Type.CANCEL, Condition.feature_not_implemented,
+                "An SMS cannot be corrected once sent; the correction was not sent. Send a new message instead.");
+    }
+
     public static ErrorReply emptyMessage() {
         return new ErrorReply(Type.MODIFY, Condition.policy_violation, "Empty messages cannot be sent as SMS.");
     }

@@ -52,6 +52,10 @@ public class OutboundSms {
         if (user == null) {
             return; // a server or component, not a person
         }
+        if (SmsFilter.isCorrection(message)) {
+            reply(message, ErrorReply.cannotCorrect());
+            return;
+        }
         if (Attachments.of(message).isEmpty()) {
             reply(message, ErrorReply.emptyMessage());
             return;

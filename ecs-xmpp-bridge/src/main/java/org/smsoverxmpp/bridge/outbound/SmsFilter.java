@@ -18,6 +18,11 @@ public final class SmsFilter {
         return message.getBody() != null;
     }
 
+    /** XEP-0308: an edit of a message already sent; an SMS cannot be edited. */
+    public static boolean isCorrection(Message message) {
+        return message.hasExtension("replace", "urn:xmpp:message-correct:0");
+    }
+
     /** A message worth answering: personal, with a body element (which may still be empty). */
     public static boolean isForSms(Message message) {
         return isPersonalMessage(message) && hasBodyElement(message);
