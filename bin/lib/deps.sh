@@ -35,6 +35,13 @@ need_prosody() {
   fi
 }
 
+need_ejabberd() {
+  if ! command -v ejabberdctl >/dev/null 2>&1; then
+    echo "Installing ejabberd (Debian package; the second XMPP server the tests run against) ..."
+    apt_install ejabberd
+  fi
+}
+
 need_moto() {
   if [ -n "${AWS_ENDPOINT_URL:-}" ]; then
     return 0 # an emulator (e.g. LocalStack) is already running there

@@ -30,6 +30,7 @@ import org.jivesoftware.smackx.vcardtemp.packet.VCard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.smsoverxmpp.bridge.xmpp.ext.GatewayQuery;
@@ -38,15 +39,21 @@ import org.smsoverxmpp.e2e.harness.TestGateway;
 import org.smsoverxmpp.e2e.harness.XmppUser;
 
 /** The conventions clients rely on (../shared/xmpp-sms-conventions.md), each seen from a Smack client. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientConventionsTest {
     static final Duration WAIT = Duration.ofSeconds(20);
-    static TestGateway gateway;
-    static XmppUser carol;
-    static Jid component;
+    TestGateway gateway;
+    XmppUser carol;
+    Jid component;
+
+    /** The XMPP server this run of the suite uses; a subclass runs it against another. */
+    protected TestGateway.Server server() {
+        return TestGateway.Server.PROSODY;
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        gateway = TestGateway.start("conventions", 5);
+    void start() throws Exception {
+        gateway = TestGateway.start("conventions-" + server().name().toLowerCase(), 5, server());
         carol = gateway.user("carol", "+15550003333");
         gateway.startBridge();
         assertThat(gateway.bridge().xmppState().awaitConnected(WAIT)).isTrue();
@@ -54,7 +61,7 @@ class ClientConventionsTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (carol != null) {
             carol.close();
         }
@@ -63,7 +70,7 @@ class ClientConventionsTest {
         }
     }
 
-    static Map<String, String> awaitTwilio(java.util.function.Predicate<Map<String, String>> match) throws InterruptedException {
+    Map<String, String> awaitTwilio(java.util.function.Predicate<Map<String, String>> match) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             for (Map<String, String> sent : gateway.twilio.sentMessages()) {

@@ -32,10 +32,10 @@ class ResilienceTest {
                 sids.add(sid);
                 assertThat(gateway.postSms(sid, FRIEND, ALICE_NUMBER, "flowing " + i).getStatusCode()).isEqualTo(200);
                 if (i == 10) {
-                    gateway.prosody.stop();
+                    gateway.xmpp.stop();
                 }
                 if (i == 20) {
-                    gateway.prosody.start();
+                    gateway.xmpp.start();
                 }
                 Thread.sleep(100);
             }
@@ -53,7 +53,7 @@ class ResilienceTest {
     void smsWrittenButNotConfirmedIsRedeliveredAfterTheBridgeDies() throws Exception {
         try (TestGateway gateway = TestGateway.start("bridge-killed", 3);
              XmppUser alice = gateway.user("alice", ALICE_NUMBER);
-             BlackholeProxy proxy = new BlackholeProxy(gateway.prosody.componentPort());
+             BlackholeProxy proxy = new BlackholeProxy(gateway.xmpp.componentPort());
              BridgeProcess doomed = BridgeProcess.start(gateway.bridgeEnvironment(proxy.port()),
                      gateway.dir.resolve("doomed-bridge.log"))) {
             doomed.awaitOutput("connected to", Duration.ofSeconds(30));
@@ -77,7 +77,7 @@ class ResilienceTest {
     @Test
     void heartbeatReportsTheStreamAndFeedsTheHealthCheck() throws Exception {
         try (TestGateway gateway = TestGateway.start("heartbeat", 3)) {
-            Map<String, String> env = new HashMap<>(gateway.bridgeEnvironment(gateway.prosody.componentPort()));
+            Map<String, String> env = new HashMap<>(gateway.bridgeEnvironment(gateway.xmpp.componentPort()));
             java.nio.file.Path healthFile = gateway.dir.resolve("healthy");
             env.put("HEARTBEAT_SECONDS", "1");
             env.put("HEALTH_FILE", healthFile.toString());
@@ -85,7 +85,7 @@ class ResilienceTest {
                 bridge.awaitOutput("xmpp stream up", Duration.ofSeconds(30));
                 assertThat(healthFile).exists();
 
-                gateway.prosody.stop();
+                gateway.xmpp.stop();
                 bridge.awaitOutput("xmpp stream down", Duration.ofSeconds(30));
             }
         }
@@ -94,7 +94,7 @@ class ResilienceTest {
     @Test
     void sigtermStopsTheBridgeCleanlyWithinThirtySeconds() throws Exception {
         try (TestGateway gateway = TestGateway.start("sigterm", 3);
-             BridgeProcess bridge = BridgeProcess.start(gateway.bridgeEnvironment(gateway.prosody.componentPort()),
+             BridgeProcess bridge = BridgeProcess.start(gateway.bridgeEnvironment(gateway.xmpp.componentPort()),
                      gateway.dir.resolve("bridge.log"))) {
             bridge.awaitOutput("connected to", Duration.ofSeconds(30));
 
@@ -110,7 +110,7 @@ class ResilienceTest {
     @Test
     void wrongComponentSecretIsReportedAndRetriedNotCrashed() throws Exception {
         try (TestGateway gateway = TestGateway.start("wrong-secret", 3)) {
-            Map<String, String> env = new HashMap<>(gateway.bridgeEnvironment(gateway.prosody.componentPort()));
+            Map<String, String> env = new HashMap<>(gateway.bridgeEnvironment(gateway.xmpp.componentPort()));
             env.put("COMPONENT_SECRET", "not-the-secret");
             try (BridgeProcess bridge = BridgeProcess.start(env, gateway.dir.resolve("bridge.log"))) {
                 bridge.awaitOutput("rejected component", Duration.ofSeconds(30));

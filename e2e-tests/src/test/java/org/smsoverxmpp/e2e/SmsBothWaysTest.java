@@ -14,25 +14,32 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.jxmpp.jid.impl.JidCreate;
 import org.smsoverxmpp.e2e.harness.TestGateway;
 import org.smsoverxmpp.e2e.harness.XmppUser;
 import org.smsoverxmpp.webhook.twilio.TwilioRequestSigner;
 
 /** SMS in and out through the real handler, queue, bridge and Prosody, seen from a Smack client. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SmsBothWaysTest {
     static final String ALICE_NUMBER = "+15550001111";
     static final String FRIEND = "+15557654321";
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    static TestGateway gateway;
-    static XmppUser alice;
-    static XmppUser mallory;
-    static int sids;
+    TestGateway gateway;
+    XmppUser alice;
+    XmppUser mallory;
+    int sids;
+
+    /** The XMPP server this run of the suite uses; a subclass runs it against another. */
+    protected TestGateway.Server server() {
+        return TestGateway.Server.PROSODY;
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        gateway = TestGateway.start("both-ways", 5);
+    void start() throws Exception {
+        gateway = TestGateway.start("both-ways-" + server().name().toLowerCase(), 5, server());
         alice = gateway.user("alice", ALICE_NUMBER);
         mallory = gateway.user("mallory", null);
         gateway.startBridge();
@@ -40,7 +47,7 @@ class SmsBothWaysTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (alice != null) {
             alice.close();
         }
@@ -57,11 +64,11 @@ class SmsBothWaysTest {
         gateway.twilio.acceptAll();
     }
 
-    static String nextSid() {
+    String nextSid() {
         return String.format("SM%032x", ++sids);
     }
 
-    static Message awaitSms(XmppUser user, String sid) throws InterruptedException {
+    Message awaitSms(XmppUser user, String sid) throws InterruptedException {
         return user.await(m -> sid.equals(m.getStanzaId()), WAIT);
     }
 
@@ -207,7 +214,7 @@ class SmsBothWaysTest {
         assertThat(gateway.aws.approximateDepth(gateway.aws.queueUrl)).isGreaterThanOrEqualTo(1);
     }
 
-    private static Map<String, String> awaitTwilio(String body) throws InterruptedException {
+    private Map<String, String> awaitTwilio(String body) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             for (Map<String, String> sent : gateway.twilio.sentMessages()) {

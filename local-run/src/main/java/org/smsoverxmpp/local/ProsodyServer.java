@@ -9,11 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** A real Prosody (Debian package) on free loopback ports, with a generated config and its own data. */
-public final class ProsodyServer implements AutoCloseable {
-    public static final String DOMAIN = "localhost";
+public final class ProsodyServer implements XmppServer {
 
     private final Path dir;
     private final Path config;
@@ -76,7 +74,7 @@ public final class ProsodyServer implements AutoCloseable {
         }
     }
 
-    /** Starts (or restarts) the server on the same ports and data. */
+    @Override
     public void start() {
         process = ServerProcess.start("prosody", List.of("prosody", "--config", config.toString(), "-F"),
                 Map.of(), dir.resolve("stdout.log"));
@@ -84,6 +82,7 @@ public final class ProsodyServer implements AutoCloseable {
         FreePort.awaitListening(componentPort, Duration.ofSeconds(20), process.process(), "prosody");
     }
 
+    @Override
     public void stop() {
         if (process != null) {
             process.stop();
@@ -91,47 +90,37 @@ public final class ProsodyServer implements AutoCloseable {
         }
     }
 
+    @Override
     public void register(String user, String password) {
         List<String> command = List.of("prosodyctl", "--config", config.toString(), "register", user, DOMAIN, password);
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("prosodyctl.log").toFile())).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("prosodyctl register " + user + " failed; see " + dir.resolve("prosodyctl.log"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        if (!ServerProcess.run(command, dir.resolve("prosodyctl.log"), Duration.ofSeconds(30))) {
+            throw new IllegalStateException("prosodyctl register " + user + " failed; see " + dir.resolve("prosodyctl.log"));
         }
     }
 
-    /** The bridge's settings to connect as this server's component, through {@code port} (a proxy, say). */
-    public Map<String, String> bridgeEnvironment(int port) {
-        return Map.of("XMPP_HOST", "127.0.0.1", "XMPP_PORT", Integer.toString(port),
-                "COMPONENT_DOMAIN", componentDomain, "COMPONENT_SECRET", componentSecret,
-                "XMPP_SERVER_DOMAIN", DOMAIN);
+    @Override
+    public String componentSecret() {
+        return componentSecret;
     }
 
+    @Override
     public Optional<Long> pid() {
         return Optional.ofNullable(process).map(p -> p.process().pid());
     }
 
+    @Override
     public int c2sPort() {
         return c2sPort;
     }
 
+    @Override
     public int componentPort() {
         return componentPort;
     }
 
+    @Override
     public String componentDomain() {
         return componentDomain;
     }
 
-    @Override
-    public void close() {
-        stop();
-    }
 }

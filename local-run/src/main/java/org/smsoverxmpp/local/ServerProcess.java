@@ -29,6 +29,24 @@ final class ServerProcess {
         }
     }
 
+    /** Runs a command to completion, its output appended to {@code log}. @return true if it exited 0 in time */
+    static boolean run(List<String> command, Path log, java.time.Duration timeout) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + command.get(0) + "; bin/test installs what the tests need", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     Process process() {
         return process;
     }

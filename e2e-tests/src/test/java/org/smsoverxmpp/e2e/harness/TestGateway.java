@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 import org.smsoverxmpp.bridge.Bridge;
 import org.smsoverxmpp.local.LocalAws;
 import org.smsoverxmpp.local.MotoServer;
+import org.smsoverxmpp.local.EjabberdServer;
 import org.smsoverxmpp.local.ProsodyServer;
+import org.smsoverxmpp.local.XmppServer;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.config.BridgeConfig;
 import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
@@ -27,7 +29,7 @@ import org.smsoverxmpp.webhook.WebhookWiring;
 import org.smsoverxmpp.webhook.twilio.TwilioRequestSigner;
 
 /**
- * The whole gateway on this machine: real Prosody, moto_server as AWS, WireMock as Twilio, the real Lambda
+ * The whole gateway on this machine: real Prosody (or ejabberd), moto_server as AWS, WireMock as Twilio, the real Lambda
  * handler (called with API Gateway proxy events) and the real bridge.
  */
 public final class TestGateway implements AutoCloseable {
@@ -43,17 +45,22 @@ public final class TestGateway implements AutoCloseable {
 
     public final Path dir;
     public final MotoServer moto;
-    public final ProsodyServer prosody;
+    public final XmppServer xmpp;
     public final TwilioFake twilio;
     public final LocalAws aws;
     public final WebhookHandler webhook;
     public final DynamoMappingStore mappings;
     private Bridge bridge;
 
-    private TestGateway(String name, int visibilityTimeoutSeconds) throws IOException {
+    /** The XMPP servers the suite runs against. */
+    public enum Server { PROSODY, EJABBERD }
+
+    private TestGateway(String name, int visibilityTimeoutSeconds, Server server) throws IOException {
         dir = Files.createDirectories(Path.of("target", "e2e", name + "-" + System.currentTimeMillis()).toAbsolutePath());
         moto = MotoServer.start(dir);
-        prosody = ProsodyServer.start(dir.resolve("prosody"), COMPONENT, COMPONENT_SECRET);
+        xmpp = server == Server.PROSODY
+                ? ProsodyServer.start(dir.resolve("prosody"), COMPONENT, COMPONENT_SECRET)
+                : EjabberdServer.start(dir.resolve("ejabberd"), COMPONENT, COMPONENT_SECRET);
         twilio = new TwilioFake();
         aws = new LocalAws(moto.endpoint(), "-" + Long.toString(System.nanoTime(), 36), visibilityTimeoutSeconds,
                 "{\"accountSid\":\"" + ACCOUNT_SID + "\",\"authToken\":\"" + AUTH_TOKEN + "\",\"apiKeySid\":\""
@@ -64,8 +71,12 @@ public final class TestGateway implements AutoCloseable {
 
     /** Starts everything but the bridge; {@link #startBridge()} starts it. */
     public static TestGateway start(String name, int visibilityTimeoutSeconds) {
+        return start(name, visibilityTimeoutSeconds, Server.PROSODY);
+    }
+
+    public static TestGateway start(String name, int visibilityTimeoutSeconds, Server server) {
         try {
-            return new TestGateway(name, visibilityTimeoutSeconds);
+            return new TestGateway(name, visibilityTimeoutSeconds, server);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,7 +84,7 @@ public final class TestGateway implements AutoCloseable {
 
     /** The bridge's environment, as ECS would give it. */
     public Map<String, String> bridgeEnvironment(int xmppPort) {
-        Map<String, String> env = new HashMap<>(prosody.bridgeEnvironment(xmppPort));
+        Map<String, String> env = new HashMap<>(xmpp.bridgeEnvironment(xmppPort));
         env.putAll(aws.bridgeEnvironment());
         env.put("XMPP_PING_TIMEOUT_SECONDS", "5");
         env.put("XMPP_AUTH_RETRY_SECONDS", "2");
@@ -88,7 +99,7 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public Bridge startBridge() {
-        bridge = Bridge.start(BridgeConfig.from(bridgeEnvironment(prosody.componentPort())));
+        bridge = Bridge.start(BridgeConfig.from(bridgeEnvironment(xmpp.componentPort())));
         return bridge;
     }
 
@@ -105,11 +116,11 @@ public final class TestGateway implements AutoCloseable {
 
     /** A Prosody account mapped to {@code number}, logged in with Smack. */
     public XmppUser user(String name, String number) throws Exception {
-        prosody.register(name, PASSWORD);
+        xmpp.register(name, PASSWORD);
         if (number != null) {
-            mappings.put(new Mapping(XmppUser.jid(name + "@" + ProsodyServer.DOMAIN), new PhoneNumber(number)));
+            mappings.put(new Mapping(XmppUser.jid(name + "@" + XmppServer.DOMAIN), new PhoneNumber(number)));
         }
-        return new XmppUser(prosody.c2sPort(), name, PASSWORD);
+        return new XmppUser(xmpp.c2sPort(), name, PASSWORD);
     }
 
     public static Map<String, String> smsForm(String sid, String from, String to, String body) {
@@ -202,7 +213,7 @@ public final class TestGateway implements AutoCloseable {
     @Override
     public void close() {
         stopBridge();
-        for (AutoCloseable resource : new AutoCloseable[] {aws, twilio, prosody, moto}) {
+        for (AutoCloseable resource : new AutoCloseable[] {aws, twilio, xmpp, moto}) {
             try {
                 resource.close();
             } catch (Exception e) {

@@ -12,7 +12,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
-import org.smsoverxmpp.local.ProsodyServer;
+import org.smsoverxmpp.local.XmppServer;
 
 /**
  * The person using the gateway: a Smack client logged into Prosody. Component senders have no resource,
@@ -24,7 +24,7 @@ public final class XmppUser implements AutoCloseable {
 
     public XmppUser(int port, String name, String password) throws Exception {
         connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(ProsodyServer.DOMAIN)
+                .setXmppDomain(XmppServer.DOMAIN)
                 .setHost("127.0.0.1")
                 .setPort(port)
                 .setUsernameAndPassword(name, password)

@@ -1,0 +1,154 @@
+package org.smsoverxmpp.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A real ejabberd (Debian package) on free loopback ports, with a generated config, its own Mnesia spool and
+ * node name. Run as root, ejabberdctl drops to the ejabberd user, so the directory is handed to that user.
+ */
+public final class EjabberdServer implements XmppServer {
+    private final Path dir;
+    private final int c2sPort;
+    private final int componentPort;
+    private final String componentDomain;
+    private final String componentSecret;
+    private final String node;
+    private ServerProcess process;
+
+    private EjabberdServer(Path dir, String componentDomain, String componentSecret, int c2sPort, int componentPort)
+            throws IOException {
+        this.dir = Files.createDirectories(dir);
+        this.componentDomain = componentDomain;
+        this.componentSecret = componentSecret;
+        this.c2sPort = c2sPort;
+        this.componentPort = componentPort;
+        this.node = "ejabberd" + componentPort + "@localhost";
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Files.createDirectories(dir.resolve("spool"));
+        Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(conf.resolve("ejabberdctl.cfg"), "ERL_OPTIONS=\"-env ERL_CRASH_DUMP_BYTES 0\"\n");
+        Files.writeString(conf.resolve("inetrc"), "{lookup,[\"file\",\"native\"]}.\n{host,{127,0,0,1}, [\"localhost\"]}.\n"
+                + "{file, resolv, \"/etc/resolv.conf\"}.\n");
+        Files.writeString(conf.resolve("ejabberd.yml"), String.join("\n",
+                "hosts:",
+                "  - " + DOMAIN,
+                "loglevel: info",
+                "certfiles: []",
+                "listen:",
+                "  -",
+                "    port: " + c2sPort,
+                "    ip: \"127.0.0.1\"",
+                "    module: ejabberd_c2s",
+                "    starttls: false",
+                "  -",
+                "    port: " + componentPort,
+                "    ip: \"127.0.0.1\"",
+                "    module: ejabberd_service",
+                "    hosts:",
+                "      \"" + componentDomain + "\":",
+                "        password: \"" + componentSecret + "\"",
+                "auth_method: internal",
+                "access_rules:",
+                "  c2s:",
+                "    allow: all",
+                "modules:",
+                "  mod_caps: {}",
+                "  mod_disco: {}",
+                "  mod_offline: {}",
+                "  mod_ping: {}",
+                "  mod_roster: {}",
+                ""), StandardCharsets.UTF_8);
+        handToEjabberdUser();
+    }
+
+    /** On free ports, as the tests want. */
+    public static EjabberdServer start(Path dir, String componentDomain, String componentSecret) {
+        try {
+            EjabberdServer server = new EjabberdServer(dir, componentDomain, componentSecret, FreePort.find(), FreePort.find());
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> ctl(String... command) {
+        List<String> line = new ArrayList<>(List.of("ejabberdctl", "--config-dir", dir.resolve("conf").toString(),
+                "--spool", dir.resolve("spool").toString(), "--logs", dir.resolve("logs").toString(), "--node", node));
+        line.addAll(List.of(command));
+        return line;
+    }
+
+    @Override
+    public void start() {
+        process = ServerProcess.start("ejabberd", ctl("foreground"), Map.of(), dir.resolve("stdout.log"));
+        FreePort.awaitListening(c2sPort, Duration.ofSeconds(60), process.process(), "ejabberd");
+        FreePort.awaitListening(componentPort, Duration.ofSeconds(60), process.process(), "ejabberd");
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            ServerProcess.run(ctl("stop"), dir.resolve("ejabberdctl.log"), Duration.ofSeconds(30));
+            process.stop();
+            process = null;
+        }
+    }
+
+    @Override
+    public void register(String user, String password) {
+        Path log = dir.resolve("ejabberdctl.log");
+        if (!ServerProcess.run(ctl("register", user, DOMAIN, password), log, Duration.ofSeconds(30))
+                && !ServerProcess.run(ctl("change_password", user, DOMAIN, password), log, Duration.ofSeconds(30))) {
+            throw new IllegalStateException("ejabberdctl register " + user + " failed; see " + log);
+        }
+    }
+
+    private void handToEjabberdUser() throws IOException {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return;
+        }
+        UserPrincipal ejabberd = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("ejabberd");
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.toList()) {
+                Files.setOwner(path, ejabberd);
+            }
+        }
+    }
+
+    @Override
+    public int c2sPort() {
+        return c2sPort;
+    }
+
+    @Override
+    public int componentPort() {
+        return componentPort;
+    }
+
+    @Override
+    public String componentDomain() {
+        return componentDomain;
+    }
+
+    @Override
+    public Optional<Long> pid() {
+        return Optional.ofNullable(process).map(p -> p.process().pid());
+    }
+
+    @Override
+    public String componentSecret() {
+        return componentSecret;
+    }
+}

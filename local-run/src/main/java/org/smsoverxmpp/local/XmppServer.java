@@ -1,0 +1,39 @@
+package org.smsoverxmpp.local;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** A real XMPP server the gateway runs against, started on loopback with the gateway's component configured. */
+public interface XmppServer extends AutoCloseable {
+    String DOMAIN = "localhost";
+
+    /** Starts (or restarts) the server on the same ports and data. */
+    void start();
+
+    void stop();
+
+    /** Creates the account, or resets its password. */
+    void register(String user, String password);
+
+    int c2sPort();
+
+    int componentPort();
+
+    String componentDomain();
+
+    String componentSecret();
+
+    Optional<Long> pid();
+
+    /** The bridge's settings to connect as this server's component, through {@code port} (a proxy, say). */
+    default Map<String, String> bridgeEnvironment(int port) {
+        return Map.of("XMPP_HOST", "127.0.0.1", "XMPP_PORT", Integer.toString(port),
+                "COMPONENT_DOMAIN", componentDomain(), "COMPONENT_SECRET", componentSecret(),
+                "XMPP_SERVER_DOMAIN", DOMAIN);
+    }
+
+    @Override
+    default void close() {
+        stop();
+    }
+}
