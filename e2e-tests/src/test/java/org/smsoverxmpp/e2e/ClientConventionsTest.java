@@ -176,6 +176,29 @@ class ClientConventionsTest {
     }
 
     @Test
+    void afterLoggingInAgainTheServersProbeShowsContactsAvailable() throws Exception {
+        try (XmppUser gina = gateway.user("gina", null)) {
+            Jid contact = phone("+15552223344");
+            Roster roster = Roster.getInstanceFor(gina.connection());
+            roster.setSubscriptionMode(Roster.SubscriptionMode.accept_all);
+            roster.createItemAndRequestSubscription(contact.asBareJid(), "Aunt", null);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline && !roster.getPresence(contact.asBareJid()).isAvailable()) {
+                Thread.sleep(50);
+            }
+
+            gina.login();
+
+            Roster again = Roster.getInstanceFor(gina.connection());
+            deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline && !again.getPresence(contact.asBareJid()).isAvailable()) {
+                Thread.sleep(50);
+            }
+            assertThat(again.getPresence(contact.asBareJid()).isAvailable()).as("answered the server's probe").isTrue();
+        }
+    }
+
+    @Test
     void phoneJidHasAVCardWithTheNumber() throws Exception {
         VCard card = VCardManager.getInstanceFor(carol.connection()).loadVCard(phone("+13075551212").asEntityBareJidOrThrow());
 
