@@ -19,6 +19,8 @@ public class WebhookHandler implements RequestHandler<APIGatewayProxyRequestEven
 
     private final WebhookService service;
     private final Optional<String> publicBaseUrl;
+    /** Kept reachable: CRaC holds its resources weakly. */
+    private final Object priming;
 
     /** Used by Lambda: everything is built once per execution environment, from the environment. */
     public WebhookHandler() {
@@ -26,12 +28,17 @@ public class WebhookHandler implements RequestHandler<APIGatewayProxyRequestEven
     }
 
     public WebhookHandler(WebhookWiring wiring) {
-        this(wiring.service(), wiring.config().publicBaseUrl());
+        this(wiring.service(), wiring.config().publicBaseUrl(), wiring.priming());
     }
 
     public WebhookHandler(WebhookService service, Optional<String> publicBaseUrl) {
+        this(service, publicBaseUrl, null);
+    }
+
+    private WebhookHandler(WebhookService service, Optional<String> publicBaseUrl, Object priming) {
         this.service = service;
         this.publicBaseUrl = publicBaseUrl;
+        this.priming = priming;
     }
 
     @Override

@@ -52,7 +52,8 @@ public class WebhookService {
         }
     }
 
-    private QueueEvent accept(WebhookRequest request) throws WebhookRejection {
+    /** Every check and the parsing, without enqueuing: what {@link #handle} does before it stores the event. */
+    public QueueEvent accept(WebhookRequest request) throws WebhookRejection {
         if (!request.route().equals(SMS_ROUTE) && !request.route().equals(STATUS_ROUTE)) {
             throw new WebhookRejection(404, "no webhook at " + request.route());
         }

@@ -9,12 +9,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The composition root of the Lambda: builds the AWS clients and the service once. Reading the secret here
  * means a function without a usable auth token fails at start-up instead of accepting requests.
  */
-public record WebhookWiring(WebhookConfig config, WebhookService service) {
+public record WebhookWiring(WebhookConfig config, WebhookService service, SnapStartPriming priming) {
 
     public static WebhookWiring fromEnvironment(WebhookConfig config) {
         SqsClient sqs = aws(SqsClient.builder(), config).build();
@@ -23,7 +24,10 @@ public record WebhookWiring(WebhookConfig config, WebhookService service) {
         secret.current();
         WebhookService service = new WebhookService(new TwilioSignature(secret),
                 new SqsFifoQueue(sqs, config.queueUrl()), config.maxBodyBytes(), Clock.systemUTC());
-        return new WebhookWiring(config, service);
+        SnapStartPriming priming = new SnapStartPriming(service, secret,
+                () -> sqs.getQueueAttributes(r -> r.queueUrl(config.queueUrl())
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))).register();
+        return new WebhookWiring(config, service, priming);
     }
 
     private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>>
