@@ -1,0 +1,127 @@
+package org.smsoverxmpp.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.smsoverxmpp.local.LocalAws;
+import org.smsoverxmpp.local.MotoServer;
+import org.smsoverxmpp.local.ProsodyServer;
+
+/**
+ * The measurements bin/bench runs besides JMH, printed as the rows of docs/performance.md: webhook cold
+ * start against a hello-world floor (row 1), the Lambda package (row 4), bridge memory (row 8) and start-up
+ * (row 9). Real servers: moto_server as AWS, Prosody as the XMPP server.
+ */
+public final class Bench {
+    /** The JVM flags of the bridge's container image (ecs-xmpp-bridge/Dockerfile), in a 0.5 GB task. */
+    static final List<String> CONTAINER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:MaxRAM=512m",
+            "-XX:MaxRAMPercentage=60", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    private final Path root;
+    private final Path work;
+    private final int runs;
+    private final Duration idle;
+
+    Bench(Path root, Path work, int runs, Duration idle) {
+        this.root = root;
+        this.work = work;
+        this.runs = runs;
+        this.idle = idle;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        Path root = Path.of(args.length > 1 ? args[1] : ".").toAbsolutePath().normalize();
+        for (String row : new Bench(root, Files.createTempDirectory("bench"), runs, Duration.ofSeconds(10)).run()) {
+            System.out.println(row);
+        }
+    }
+
+    List<String> run() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (MotoServer moto = MotoServer.start(work);
+             LocalAws aws = new LocalAws(moto.endpoint(), "-bench" + System.nanoTime(), 30,
+                     "{\"accountSid\":\"" + StaticSecrets.ACCOUNT + "\",\"authToken\":\"" + StaticSecrets.TOKEN + "\"}")) {
+            rows.addAll(coldStart(aws));
+            rows.add(packageSize());
+            try (ProsodyServer prosody = ProsodyServer.start(work.resolve("prosody"), "sms.localhost", "bench-secret")) {
+                rows.addAll(bridgeStartupAndMemory(aws, prosody));
+            }
+        }
+        return rows;
+    }
+
+    /** Row 1: fresh JVM → handler built (clients, secret from the emulator) → first request answered. */
+    List<String> coldStart(LocalAws aws) throws Exception {
+        String classpath = find(root.resolve("lambda-webhook/target"), "-lambda.jar") + ":" + root.resolve("benchmarks/target/classes");
+        Map<String, String> env = new HashMap<>(aws.webhookEnvironment());
+        env.putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "LOG_LEVEL", "WARN",
+                // As the stack configures the function.
+                "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+        List<Double> webhook = new ArrayList<>();
+        List<Double> hello = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            // Alternate, so both sides see the same machine state.
+            hello.add(ProcessTimer.untilExit(List.of(ProcessTimer.java().toString(), "-cp", classpath,
+                    ColdStartProbe.class.getName(), "hello"), env, work.resolve("hello.log")));
+            webhook.add(ProcessTimer.untilExit(List.of(ProcessTimer.java().toString(), "-cp", classpath,
+                    ColdStartProbe.class.getName()), env, work.resolve("webhook.log")));
+        }
+        Stats w = new Stats(webhook);
+        Stats h = new Stats(hello);
+        return List.of(
+                "| 1 | Webhook cold start (no SnapStart) | " + w.describe("ms") + " |",
+                "| 1 | Hello-world floor, same JVM and class path | " + h.describe("ms") + " |",
+                String.format("| 1 | Ratio (medians) | %.2f× (target ≤ 1.5×) |", w.median() / h.median()));
+    }
+
+    /** Row 4: the deployment artifact. */
+    String packageSize() throws IOException {
+        Path jar = find(root.resolve("lambda-webhook/target"), "-lambda.jar");
+        return String.format("| 4 | Lambda package %s | %.1f MB |", jar.getFileName(), Files.size(jar) / 1e6);
+    }
+
+    /** Rows 8 and 9: the bridge as in its container: start-up to connected, then idle resident memory. */
+    List<String> bridgeStartupAndMemory(LocalAws aws, ProsodyServer prosody) throws Exception {
+        Path jar = find(root.resolve("ecs-xmpp-bridge/target"), "-all.jar");
+        Map<String, String> env = new HashMap<>(prosody.bridgeEnvironment(prosody.componentPort()));
+        env.putAll(aws.bridgeEnvironment());
+        env.putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+                "TWILIO_ACCOUNT_SID", StaticSecrets.ACCOUNT, "TWILIO_AUTH_TOKEN", StaticSecrets.TOKEN));
+        List<String> command = new ArrayList<>(List.of(ProcessTimer.java().toString()));
+        command.addAll(CONTAINER_FLAGS);
+        command.addAll(List.of("-jar", jar.toString()));
+        List<Double> startup = new ArrayList<>();
+        List<Double> residentMb = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Path output = work.resolve("bridge-" + i + ".log");
+            long started = System.nanoTime();
+            Process bridge = ProcessTimer.start(command, env, output);
+            try {
+                startup.add(ProcessTimer.until(bridge, started, output, "connected to", Duration.ofSeconds(60)));
+                Thread.sleep(idle.toMillis());
+                residentMb.add(ProcessTimer.rssMb(bridge.pid()));
+            } finally {
+                bridge.destroy();
+                bridge.waitFor();
+            }
+        }
+        return List.of(
+                "| 9 | Bridge start-up: process start → component connected and pulling | " + new Stats(startup).describe("ms") + " |",
+                "| 8 | Bridge resident set, idle " + idle.toSeconds() + " s after connecting (container flags) | " + new Stats(residentMb).describe("MB") + " |");
+    }
+
+    static Path find(Path directory, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no *" + suffix + " in " + directory + "; build first"));
+        }
+    }
+}

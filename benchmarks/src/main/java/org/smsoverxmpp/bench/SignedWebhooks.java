@@ -1,0 +1,45 @@
+package org.smsoverxmpp.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.smsoverxmpp.webhook.twilio.TwilioRequestSigner;
+
+/** API Gateway events carrying an inbound SMS exactly as Twilio signs it. */
+final class SignedWebhooks {
+    static final String HOST = "bench.execute-api.us-east-1.amazonaws.com";
+    static final String URL = "https://" + HOST + "/prod/sms";
+
+    private SignedWebhooks() {
+    }
+
+    static APIGatewayProxyRequestEvent sms(String account, String token, String sid, String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("ToCountry", "US");
+        form.put("SmsMessageSid", sid);
+        form.put("NumMedia", "0");
+        form.put("SmsSid", sid);
+        form.put("SmsStatus", "received");
+        form.put("Body", body);
+        form.put("To", "+15550000001");
+        form.put("NumSegments", "1");
+        form.put("MessageSid", sid);
+        form.put("AccountSid", account);
+        form.put("From", "+15557654321");
+        form.put("ApiVersion", "2010-04-01");
+        String encoded = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod("POST").withResource("/sms").withPath("/sms")
+                .withHeaders(Map.of("Host", HOST, "Content-Type", "application/x-www-form-urlencoded",
+                        "X-Twilio-Signature", TwilioRequestSigner.sign(token, URL, form)))
+                .withRequestContext(new ProxyRequestContext().withStage("prod").withPath("/prod/sms"))
+                .withBody(encoded).withIsBase64Encoded(false);
+    }
+}
