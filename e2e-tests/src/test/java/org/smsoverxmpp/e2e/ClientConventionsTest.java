@@ -372,6 +372,32 @@ class ClientConventionsTest {
     }
 
     @Test
+    void twilioCredentialsAreNotSentToTheCdnTwilioRedirectsTo() throws Exception {
+        var cdn = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        cdn.start();
+        try {
+            byte[] picture = "cdn bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            cdn.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/cdn/ME2").willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200).withBody(picture)));
+            String path = "/2010-04-01/Accounts/" + TestGateway.ACCOUNT_SID + "/Messages/MM2/Media/ME2";
+            String twilioUrl = gateway.twilio.redirectMedia(path, "http://localhost:" + cdn.port() + "/cdn/ME2");
+            String sid = "MM" + "a7".repeat(16);
+
+            gateway.postMms(sid, "+15557654321", "+15550003333", "", Map.of(twilioUrl, "image/png"));
+
+            Message attachment = carol.await(m -> (sid + "-1").equals(m.getStanzaId()), WAIT);
+            assertThat(attachment.getBody()).endsWith(".png");
+            var requests = cdn.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/cdn/ME2")));
+            assertThat(requests).isNotEmpty().allMatch(r -> !r.containsHeader("Authorization"));
+            assertThat(gateway.twilio.mediaAuthorizations(path)).isNotEmpty();
+        } finally {
+            cdn.stop();
+        }
+    }
+
+    @Test
     void emptyMessageGetsPolicyViolation() throws Exception {
         carol.send(StanzaBuilder.buildMessage("empty-1").to(phone("+15557654321")).ofType(Message.Type.chat)
                 .setBody("   ").build());

@@ -75,6 +75,26 @@ class ResilienceTest {
     }
 
     @Test
+    void smsTheServerBouncesIsKeptAndEndsInTheDeadLetterQueue() throws Exception {
+        try (TestGateway gateway = TestGateway.start("bounce", 1)) {
+            // Mapped, but the account does not exist: the server answers the chat message with an error.
+            gateway.mappings.put(new org.smsoverxmpp.bridge.mapping.Mapping(XmppUser.jid("ghost@localhost"),
+                    new org.smsoverxmpp.bridge.address.PhoneNumber("+15550009999")));
+            gateway.startBridge();
+            assertThat(gateway.bridge().xmppState().awaitConnected(Duration.ofSeconds(20))).isTrue();
+
+            assertThat(gateway.postSms(String.format("SM%032d", 99), FRIEND, "+15550009999", "boo").getStatusCode())
+                    .isEqualTo(200);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && gateway.aws.approximateDepth(gateway.aws.deadLetterUrl) == 0) {
+                Thread.sleep(200);
+            }
+            assertThat(gateway.aws.approximateDepth(gateway.aws.deadLetterUrl)).as("kept, never deleted").isEqualTo(1);
+        }
+    }
+
+    @Test
     void heartbeatReportsTheStreamAndFeedsTheHealthCheck() throws Exception {
         try (TestGateway gateway = TestGateway.start("heartbeat", 3)) {
             Map<String, String> env = new HashMap<>(gateway.bridgeEnvironment(gateway.xmpp.componentPort()));

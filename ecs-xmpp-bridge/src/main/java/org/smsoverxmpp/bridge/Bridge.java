@@ -65,11 +65,11 @@ public final class Bridge implements AutoCloseable {
                 .<SentMessages>map(t -> new DynamoSentMessages(dynamo, t, config.sentRetention(), Clock.systemUTC()))
                 .orElse(SentMessages.NONE);
         OutboundSms outbound = new OutboundSms(jids, mappings, twilio, lanes, sent, xmpp::send);
-        xmpp.onStanza(new IncomingStanzas(outbound,
-                new IqRouter(new GatewayPrompt(jids, config.phoneRegion()), xmpp::send),
-                new PresenceResponder(xmpp::send)));
         consumer = new QueueConsumer(sqs, config.queueUrl(), config.queueWaitSeconds(), mappings,
                 new SmsToStanzas(jids), new DeliveryReports(sent), mediaStore(config), xmpp);
+        xmpp.onStanza(new IncomingStanzas(outbound, consumer::onBounce,
+                new IqRouter(new GatewayPrompt(jids, config.phoneRegion()), xmpp::send),
+                new PresenceResponder(xmpp::send)));
         consumerThread = new Thread(consumer, "sqs-consumer");
         heartbeat = new Heartbeat(xmpp.state(), config.heartbeatInterval(), config.healthFile());
     }

@@ -11,18 +11,23 @@ import org.smsoverxmpp.bridge.presence.PresenceResponder;
 /** Routes what the server sends the component: messages to the SMS path, requests and presence to their answers. */
 final class IncomingStanzas implements Consumer<Stanza> {
     private final OutboundSms outbound;
+    private final Consumer<Message> bounces;
     private final IqRouter requests;
     private final PresenceResponder presence;
 
-    IncomingStanzas(OutboundSms outbound, IqRouter requests, PresenceResponder presence) {
+    IncomingStanzas(OutboundSms outbound, Consumer<Message> bounces, IqRouter requests, PresenceResponder presence) {
         this.outbound = outbound;
+        this.bounces = bounces;
         this.requests = requests;
         this.presence = presence;
     }
 
     @Override
     public void accept(Stanza stanza) {
-        if (stanza instanceof Message message) {
+        if (stanza instanceof Message message && message.getType() == Message.Type.error) {
+            // The server returning one of ours: an SMS it could not store, or a receipt nobody took.
+            bounces.accept(message);
+        } else if (stanza instanceof Message message) {
             outbound.onMessage(message);
         } else if (stanza instanceof IQ iq && isRequest(iq)) {
             // An IQ request must always be answered, or the client waits forever.

@@ -53,6 +53,14 @@ public final class TwilioFake implements AutoCloseable {
         return baseUrl() + path;
     }
 
+    /** Twilio's media URLs redirect to a CDN once authenticated. @return the Twilio URL */
+    public String redirectMedia(String path, String cdnUrl) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(path)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Basic .+"))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", cdnUrl)));
+        return baseUrl() + path;
+    }
+
     public List<String> mediaAuthorizations(String path) {
         return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(path)))

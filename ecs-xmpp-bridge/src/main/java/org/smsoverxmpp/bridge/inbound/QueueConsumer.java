@@ -49,6 +49,7 @@ public class QueueConsumer implements Runnable {
     private final EventCodec codec = new EventCodec();
     private final RecentlyDelivered recentlyDelivered = new RecentlyDelivered();
     private volatile boolean running = true;
+    private volatile InboundBatch current;
 
     public QueueConsumer(SqsClient sqs, String queueUrl, int waitSeconds, Mappings mappings, SmsToStanzas toStanzas,
             DeliveryReports reports, MediaStore mediaStore, ComponentConnection xmpp) {
@@ -80,8 +81,23 @@ public class QueueConsumer implements Runnable {
             } catch (SdkException e) {
                 LOG.warn("SQS receive failed, retrying: {}", e.getMessage());
                 pause();
+            } catch (RuntimeException e) {
+                // Never let the loop die: inbound would stop while the heartbeat still looked healthy.
+                LOG.error("inbound batch failed; its messages will be redelivered", e);
+                pause();
             }
         }
+    }
+
+    /**
+     * The server returned a stanza as an error. If it is one of the batch in hand, its queue message is not
+     * deleted: it comes back, and after the maximum receives it rests in the dead-letter queue.
+     */
+    public void onBounce(org.jivesoftware.smack.packet.Message error) {
+        InboundBatch batch = current;
+        boolean ours = batch != null && batch.bounce(error.getStanzaId());
+        LOG.warn("the XMPP server bounced {} to {}{}: {}", error.getStanzaId(), error.getFrom(),
+                ours ? " (its SMS will be redelivered)" : "", error.getError());
     }
 
     void pollOnce() throws InterruptedException {
@@ -90,118 +106,120 @@ public class QueueConsumer implements Runnable {
                 .waitTimeSeconds(waitSeconds)
                 .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID,
                         MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
-        List<Delivered> written = new ArrayList<>();
-        // After a failure in a conversation, later messages of it wait too, so it stays in order.
-        Set<String> held = new HashSet<>();
-        for (Message message : received) {
-            String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
-            if (group != null && held.contains(group)) {
-                continue;
+        InboundBatch batch = new InboundBatch(xmpp);
+        current = batch;
+        try {
+            // After a failure in a conversation, later messages of it wait too, so it stays in order.
+            Set<String> held = new HashSet<>();
+            for (Message message : received) {
+                String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+                if (group != null && held.contains(group)) {
+                    continue;
+                }
+                if (!deliver(message, batch) && group != null) {
+                    held.add(group);
+                }
             }
-            Optional<Delivered> delivered = deliver(message);
-            if (delivered.isPresent()) {
-                written.add(delivered.get());
-            } else if (group != null) {
-                held.add(group);
+            if (!batch.isEmpty()) {
+                acknowledge(batch);
             }
-        }
-        if (!written.isEmpty()) {
-            acknowledge(written);
+        } finally {
+            current = null;
         }
     }
 
-    private Optional<Delivered> deliver(Message message) {
+    /** @return true if the message went to the server (or needed nothing) */
+    private boolean deliver(Message message, InboundBatch batch) {
         QueueEvent event;
         try {
             event = codec.decode(message.body());
         } catch (MalformedEventException e) {
             LOG.error("undeliverable queue message {} (receive {}): {}; it goes to the dead-letter queue",
                     message.messageId(), receiveCount(message), e.getMessage());
-            return Optional.empty();
+            return false;
         }
-        Delivered delivered = new Delivered(message, event.deduplicationId());
-        if (recentlyDelivered.contains(event.deduplicationId())) {
-            LOG.info("dropped a repeat of {}, already delivered", event.deduplicationId());
-            return Optional.of(delivered);
+        InboundBatch.Written written = new InboundBatch.Written(message, event.deduplicationId());
+        try {
+            if (recentlyDelivered.contains(event.deduplicationId())) {
+                LOG.info("dropped a repeat of {}, already delivered", event.deduplicationId());
+                batch.skip(written);
+                return true;
+            }
+            Optional<List<Stanza>> stanzas = event instanceof DeliveryStatus status
+                    ? reportFor(status) : smsFor((InboundSms) event, receiveCount(message));
+            return stanzas.isPresent() && batch.send(written, stanzas.get());
+        } catch (RuntimeException e) {
+            // One bad message must not stop the others: it goes to the dead-letter queue in time.
+            LOG.error("could not deliver {} (receive {}); it will be redelivered", event.messageSid(),
+                    receiveCount(message), e);
+            return false;
         }
-        if (event instanceof DeliveryStatus status) {
-            LOG.info("status {} for {}{}", status.status(), status.messageSid(),
-                    status.errorCode() == null ? "" : " (error " + status.errorCode() + ")");
-            return deliverReport(status) ? Optional.of(delivered) : Optional.empty();
-        }
-        return deliverSms((InboundSms) event, receiveCount(message)) ? Optional.of(delivered) : Optional.empty();
     }
 
-    private boolean deliverReport(DeliveryStatus status) {
-        List<Stanza> stanzas;
+    private Optional<List<Stanza>> reportFor(DeliveryStatus status) {
+        LOG.info("status {} for {}{}", status.status(), status.messageSid(),
+                status.errorCode() == null ? "" : " (error " + status.errorCode() + ")");
         try {
-            stanzas = reports.stanzasFor(status);
+            return Optional.of(reports.stanzasFor(status));
         } catch (RuntimeException e) {
             LOG.warn("could not look up {} for its status; it will be redelivered: {}", status.messageSid(), e.toString());
-            return false;
+            return Optional.empty();
         }
-        return stanzas.stream().allMatch(xmpp::send);
     }
 
-    private boolean deliverSms(InboundSms sms, String receiveCount) {
+    private Optional<List<Stanza>> smsFor(InboundSms sms, String receiveCount) {
         if (!PhoneNumber.isE164(sms.to())) {
             LOG.error("SMS {} was sent to '{}', which is not an E.164 number", sms.messageSid(), sms.to());
-            return false;
+            return Optional.empty();
         }
         List<EntityBareJid> users;
         try {
             users = mappings.usersOf(new PhoneNumber(sms.to()));
         } catch (RuntimeException e) {
             LOG.warn("mapping lookup for {} failed; SMS {} will be redelivered: {}", sms.to(), sms.messageSid(), e.toString());
-            return false;
+            return Optional.empty();
         }
         if (users.isEmpty()) {
             LOG.warn("no user is mapped to {}; SMS {} stays queued (receive {}) and then goes to the dead-letter queue",
                     sms.to(), sms.messageSid(), receiveCount);
-            return false;
+            return Optional.empty();
         }
         List<Media> media;
         try {
             media = mediaStore.publish(sms.messageSid(), sms.media());
         } catch (RuntimeException e) {
             LOG.warn("could not re-host the media of {}; it will be redelivered: {}", sms.messageSid(), e.toString());
-            return false;
+            return Optional.empty();
         }
-        for (Stanza stanza : toStanzas.convert(sms, media, users)) {
-            if (!xmpp.send(stanza)) {
-                return false; // the stream dropped: all of it comes back
-            }
-        }
-        LOG.info("delivered SMS {} from {} to {} user(s)", sms.messageSid(), sms.from(), users.size());
-        return true;
+        LOG.info("delivering SMS {} from {} to {} user(s)", sms.messageSid(), sms.from(), users.size());
+        return Optional.of(List.copyOf(toStanzas.convert(sms, media, users)));
     }
 
-    private void acknowledge(List<Delivered> written) throws InterruptedException {
+    private void acknowledge(InboundBatch batch) throws InterruptedException {
         try {
-            xmpp.pingServer().get();
+            xmpp.pingServer(batch.stream()).get();
         } catch (ExecutionException e) {
-            LOG.warn("server did not confirm {} written message(s) ({}); they will be redelivered",
-                    written.size(), e.getCause().getMessage());
+            LOG.warn("server did not confirm the batch ({}); it will be redelivered", e.getCause().getMessage());
+            return;
+        }
+        List<InboundBatch.Written> confirmed = batch.confirmed();
+        if (confirmed.isEmpty()) {
             return;
         }
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-        for (int i = 0; i < written.size(); i++) {
+        for (int i = 0; i < confirmed.size(); i++) {
             entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                    .receiptHandle(written.get(i).message().receiptHandle()).build());
+                    .receiptHandle(confirmed.get(i).message().receiptHandle()).build());
         }
-        written.forEach(d -> recentlyDelivered.add(d.deduplicationId()));
+        confirmed.forEach(w -> recentlyDelivered.add(w.deduplicationId()));
         try {
             var result = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
             result.failed().forEach(f -> LOG.warn("could not delete a delivered message ({}); it will be delivered again",
                     f.message()));
         } catch (SdkException e) {
             LOG.warn("could not delete {} delivered message(s); they will be delivered again: {}",
-                    written.size(), e.getMessage());
+                    confirmed.size(), e.getMessage());
         }
-    }
-
-    /** A queue message whose content the server confirmed, or will once the ping is answered. */
-    private record Delivered(Message message, String deduplicationId) {
     }
 
     private static String receiveCount(Message message) {

@@ -1,7 +1,6 @@
 package org.smsoverxmpp.bridge.media;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsoverxmpp.bridge.twilio.TwilioCredentials;
@@ -37,8 +39,11 @@ public class S3MediaStore implements MediaStore {
     private final String publicBaseUrl;
     private final TwilioCredentials twilio;
     private final URI twilioApi;
+    /** Redirects are followed by hand: some JDKs forward an Authorization header to the redirect's host. */
     private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
+    static final int MAX_REDIRECTS = 5;
     private final SecureRandom random = new SecureRandom();
 
     public S3MediaStore(S3Client s3, String bucket, String publicBaseUrl, TwilioCredentials twilio, URI twilioApi) {
@@ -70,31 +75,53 @@ public class S3MediaStore implements MediaStore {
         return publicBaseUrl + "/" + name;
     }
 
-    /** Twilio credentials go only to Twilio's own API host, never to wherever a URL points. */
+    /**
+     * Twilio's media URLs redirect to a CDN. Credentials go only to Twilio's own API host, on the same scheme,
+     * never to wherever a URL or a redirect points. The whole download, body included, has a deadline.
+     */
     private byte[] download(URI url) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET();
-        if (url.getHost() != null && url.getHost().equalsIgnoreCase(twilioApi.getHost())) {
-            String basic = Base64.getEncoder().encodeToString(
-                    (twilio.username() + ":" + twilio.password()).getBytes(StandardCharsets.UTF_8));
-            request.header("Authorization", "Basic " + basic);
-        }
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("media download answered HTTP " + response.statusCode());
+            for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(DOWNLOAD_TIMEOUT).GET();
+                if (isTwilio(url)) {
+                    String basic = Base64.getEncoder().encodeToString(
+                            (twilio.username() + ":" + twilio.password()).getBytes(StandardCharsets.UTF_8));
+                    request.header("Authorization", "Basic " + basic);
                 }
-                byte[] bytes = body.readNBytes((int) MAX_BYTES + 1);
-                if (bytes.length > MAX_BYTES) {
+                var pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response;
+                try {
+                    response = pending.get(DOWNLOAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    pending.cancel(true);
+                    throw new IllegalStateException("media download took longer than " + DOWNLOAD_TIMEOUT);
+                }
+                int status = response.statusCode();
+                if (status / 100 == 3) {
+                    URI next = response.headers().firstValue("Location").map(url::resolve)
+                            .orElseThrow(() -> new IllegalStateException("redirect without Location"));
+                    url = next;
+                    continue;
+                }
+                if (status != 200) {
+                    throw new IllegalStateException("media download answered HTTP " + status);
+                }
+                if (response.body().length > MAX_BYTES) {
                     throw new IllegalStateException("media larger than " + MAX_BYTES + " bytes");
                 }
-                return bytes;
+                return response.body();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("media download failed: " + e.getMessage(), e);
+            throw new IllegalStateException("more than " + MAX_REDIRECTS + " redirects");
+        } catch (ExecutionException e) {
+            throw new UncheckedIOException(new IOException("media download failed: " + e.getCause().getMessage(), e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    private boolean isTwilio(URI url) {
+        return String.valueOf(url.getScheme()).equalsIgnoreCase(twilioApi.getScheme())
+                && String.valueOf(url.getRawAuthority()).equalsIgnoreCase(twilioApi.getRawAuthority());
     }
 }

@@ -3,6 +3,7 @@ package org.smsoverxmpp.bridge.outbound;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
@@ -66,9 +67,25 @@ public class OutboundSms {
         } else if (recipient instanceof Recipient.Name name) {
             reply(message, ErrorReply.cannotReplyToName(name.name()));
         } else if (recipient instanceof Recipient.Phone phone) {
-            lanes.submit(user + "|" + phone.number(), () -> send(message, user, phone.number().e164()));
+            submit(message, user, phone.number().e164());
         } else if (recipient instanceof Recipient.ShortCode shortCode) {
-            lanes.submit(user + "|" + shortCode.code(), () -> send(message, user, shortCode.code()));
+            submit(message, user, shortCode.code());
+        }
+    }
+
+    private void submit(Message message, EntityBareJid user, String to) {
+        try {
+            lanes.submit(user + "|" + to, () -> {
+                try {
+                    send(message, user, to);
+                } catch (RuntimeException e) {
+                    LOG.error("sending to {} for {} failed", to, user, e);
+                    reply(message, ErrorReply.temporaryFailure("send it"));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Shutting down: the message is refused now rather than lost.
+            reply(message, ErrorReply.temporaryFailure("accept it while restarting"));
         }
     }
 
@@ -88,24 +105,27 @@ public class OutboundSms {
             return;
         }
         Attachments attachments = Attachments.of(message);
+        List<String> parts = SmsSegments.split(attachments.caption(), SmsSegments.TWILIO_MAX_CHARS);
+        int sent = 0;
         try {
             List<URI> media = attachments.media();
-            for (String part : SmsSegments.split(attachments.caption(), SmsSegments.TWILIO_MAX_CHARS)) {
+            for (String part : parts) {
                 // Media go with the first part: one MMS, then the rest of a long caption as SMS.
                 SendResult result = twilio.send(from.get(), to, part, media);
                 media = List.of();
                 if (result instanceof SendResult.Sent accepted) {
                     LOG.info("sent SMS {} from {} to {} ({} chars)", accepted.sid(), from.get(), to, part.length());
                     remember(accepted.sid(), message, part);
+                    sent++;
                 } else {
                     LOG.warn("SMS from {} to {} not sent: {}", user, to, result);
-                    reply(message, toError(result));
+                    reply(message, partly(toError(result), sent, parts.size()));
                     return;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            reply(message, ErrorReply.providerUnreachable(false));
+            reply(message, partly(ErrorReply.providerUnreachable(false), sent, parts.size()));
         }
     }
 
@@ -118,6 +138,12 @@ public class OutboundSms {
             // The SMS is on its way; only its receipt or failure notice will be missing.
             LOG.warn("could not record SMS {} for its status callbacks: {}", sid, e.toString());
         }
+    }
+
+    /** A long message cut off midway must say so, or the user resends the parts that did leave. */
+    private static ErrorReply partly(ErrorReply error, int sent, int total) {
+        return sent == 0 ? error : new ErrorReply(error.type(), error.condition(),
+                "Only the first " + sent + " of " + total + " parts of this long message were sent. " + error.text());
     }
 
     private static ErrorReply toError(SendResult result) {

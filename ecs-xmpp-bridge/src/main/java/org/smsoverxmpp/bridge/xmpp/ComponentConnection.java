@@ -61,9 +61,22 @@ public final class ComponentConnection implements AutoCloseable {
 
     /** Queues a stanza on the live stream; false when there is none (the caller keeps the work for later). */
     public boolean send(Stanza stanza) {
+        return send(stanza, session);
+    }
+
+    /**
+     * The stream now up (null if none). A batch holds on to it: its stanzas and the ping that acknowledges them
+     * must all go over the same stream, or an answer on a new stream would confirm stanzas lost with the old.
+     */
+    public Object currentStream() {
+        return session;
+    }
+
+    /** Queues a stanza on {@code stream}; false when that stream is no longer the live one. */
+    public boolean send(Stanza stanza, Object stream) {
         String xml = StanzaCodec.toXml(stanza);
         ComponentSession current = session;
-        if (current == null) {
+        if (current == null || current != stream) {
             return false;
         }
         current.write(xml);
@@ -71,14 +84,14 @@ public final class ComponentConnection implements AutoCloseable {
     }
 
     /**
-     * Pings the server after whatever was sent before. The future completes when the server answered, and
-     * fails if the stream drops or the answer does not come within the ping timeout.
+     * Pings the server after whatever was sent before on {@code stream}. The future completes when the server
+     * answered, and fails if that stream drops or the answer does not come within the ping timeout.
      */
-    public CompletableFuture<Void> pingServer() {
+    public CompletableFuture<Void> pingServer(Object stream) {
         CompletableFuture<Void> answer = new CompletableFuture<Void>()
                 .orTimeout(settings.pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        if (!send(pings.next(answer))) {
-            answer.completeExceptionally(new IllegalStateException("not connected"));
+        if (!send(pings.next(answer), stream)) {
+            answer.completeExceptionally(new IllegalStateException("the stream changed or is down"));
         }
         return answer;
     }
@@ -156,7 +169,7 @@ public final class ComponentConnection implements AutoCloseable {
         if (current == null) {
             return;
         }
-        pingServer().exceptionally(failure -> {
+        pingServer(current).exceptionally(failure -> {
             if (session == current) {
                 LOG.warn("server did not answer a ping in {} ms; reconnecting", settings.pingTimeout().toMillis());
                 current.close();

@@ -90,13 +90,17 @@ final class ComponentSession implements Closeable {
         XmlPullParser.Event event;
         while ((event = parser.next()) != XmlPullParser.Event.START_ELEMENT) {
             if (event == XmlPullParser.Event.END_DOCUMENT || event == XmlPullParser.Event.END_ELEMENT) {
-                throw new HandshakeRejectedException("server closed the stream during the handshake");
+                throw new IOException("server closed the stream during the handshake");
             }
         }
         String element = parser.getName();
         String content = PacketParserUtils.parseElement(parser).toString();
         if (!"handshake".equals(element)) {
-            throw new HandshakeRejectedException("server answered the handshake with " + content);
+            // Only these mean our secret or domain is wrong; a shutdown or conflict is retried as usual.
+            if (content.contains("not-authorized") || content.contains("host-unknown")) {
+                throw new HandshakeRejectedException("server answered the handshake with " + content);
+            }
+            throw new IOException("server answered the handshake with " + content);
         }
         socket.setSoTimeout(0);
     }

@@ -3,10 +3,10 @@ package org.smsoverxmpp.bridge.xmpp;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smackx.ping.packet.Ping;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.util.StringUtils;
 import org.jxmpp.jid.DomainBareJid;
 
 /**
@@ -15,7 +15,6 @@ import org.jxmpp.jid.DomainBareJid;
  */
 final class ServerPings {
     private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
-    private final AtomicLong sequence = new AtomicLong();
     private final DomainBareJid from;
     private final DomainBareJid server;
 
@@ -26,7 +25,9 @@ final class ServerPings {
 
     /** Registers a new ping and returns it; the future completes when the answer arrives. */
     Ping next(CompletableFuture<Void> answer) {
-        String id = "ack-" + sequence.incrementAndGet();
+        // Unguessable, and answered only by the server: a user who could fake an answer could make us delete
+        // a batch the server never processed.
+        String id = "ack-" + StringUtils.randomString(16);
         pending.put(id, answer);
         answer.whenComplete((ok, error) -> pending.remove(id));
         return new Ping(StanzaBuilder.buildIqData(id).from(from).to(server));
@@ -37,7 +38,7 @@ final class ServerPings {
      *         XEP-0199 still processed what came before it.
      */
     boolean complete(IQ iq) {
-        if (iq.getType() != IQ.Type.result && iq.getType() != IQ.Type.error) {
+        if ((iq.getType() != IQ.Type.result && iq.getType() != IQ.Type.error) || !server.equals(iq.getFrom())) {
             return false;
         }
         CompletableFuture<Void> answer = pending.get(iq.getStanzaId());

@@ -1,0 +1,74 @@
+package org.smsoverxmpp.bridge.inbound;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jivesoftware.smack.packet.Stanza;
+import org.smsoverxmpp.bridge.xmpp.ComponentConnection;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * One batch from the queue on its way to the server: every stanza goes over one stream, and the ping that
+ * acknowledges them over the same one. A stanza the server bounces before the ping's answer (offline storage
+ * full, account gone) takes its queue message out of the batch, so it is redelivered rather than deleted.
+ */
+final class InboundBatch {
+    /** A queue message whose content went to the server. */
+    record Written(Message message, String deduplicationId) {
+    }
+
+    private final ComponentConnection xmpp;
+    private final Object stream;
+    private final List<Written> written = new ArrayList<>();
+    private final Map<String, Written> byStanzaId = new ConcurrentHashMap<>();
+    private final Set<Written> bounced = ConcurrentHashMap.newKeySet();
+
+    InboundBatch(ComponentConnection xmpp) {
+        this.xmpp = xmpp;
+        this.stream = xmpp.currentStream();
+    }
+
+    /** @return false if the stream this batch started on is gone (the message then comes back later) */
+    boolean send(Written message, List<? extends Stanza> stanzas) {
+        for (Stanza stanza : stanzas) {
+            if (stanza.getStanzaId() != null) {
+                byStanzaId.put(stanza.getStanzaId(), message);
+            }
+            if (!xmpp.send(stanza, stream)) {
+                return false;
+            }
+        }
+        written.add(message);
+        return true;
+    }
+
+    /** A message that needs no stanza (a repeat, a status with nothing to tell) is confirmed with the rest. */
+    void skip(Written message) {
+        written.add(message);
+    }
+
+    /** Called on the XMPP reader thread when the server returns one of our stanzas as an error. */
+    boolean bounce(String stanzaId) {
+        Written message = stanzaId == null ? null : byStanzaId.get(stanzaId);
+        if (message == null) {
+            return false;
+        }
+        bounced.add(message);
+        return true;
+    }
+
+    boolean isEmpty() {
+        return written.isEmpty();
+    }
+
+    Object stream() {
+        return stream;
+    }
+
+    /** What the server took: written, and not bounced. Call once the ping's answer has arrived. */
+    List<Written> confirmed() {
+        return written.stream().filter(w -> !bounced.contains(w)).toList();
+    }
+}
