@@ -17,22 +17,12 @@ import java.util.stream.Stream;
  * A real ejabberd (Debian package) on free loopback ports, with a generated config, its own Mnesia spool and
  * node name. Run as root, ejabberdctl drops to the ejabberd user, so the directory is handed to that user.
  */
-public final class EjabberdServer implements XmppServer {
-    private final Path dir;
-    private final int c2sPort;
-    private final int componentPort;
-    private final String componentDomain;
-    private final String componentSecret;
+public final class EjabberdServer extends LocalXmppServer {
     private final String node;
-    private ServerProcess process;
 
     private EjabberdServer(Path dir, String componentDomain, String componentSecret, int c2sPort, int componentPort)
             throws IOException {
-        this.dir = Files.createDirectories(dir);
-        this.componentDomain = componentDomain;
-        this.componentSecret = componentSecret;
-        this.c2sPort = c2sPort;
-        this.componentPort = componentPort;
+        super(Files.createDirectories(dir), componentDomain, componentSecret, c2sPort, componentPort);
         this.node = "ejabberd" + componentPort + "@localhost";
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Files.createDirectories(dir.resolve("spool"));
@@ -127,28 +117,8 @@ public final class EjabberdServer implements XmppServer {
         }
     }
 
-    @Override
-    public int c2sPort() {
-        return c2sPort;
-    }
 
-    @Override
-    public int componentPort() {
-        return componentPort;
-    }
 
-    @Override
-    public String componentDomain() {
-        return componentDomain;
-    }
 
-    @Override
-    public Optional<Long> pid() {
-        return Optional.ofNullable(process).map(p -> p.process().pid());
-    }
 
-    @Override
-    public String componentSecret() {
-        return componentSecret;
-    }
 }

@@ -11,23 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A real Prosody (Debian package) on free loopback ports, with a generated config and its own data. */
-public final class ProsodyServer implements XmppServer {
+public final class ProsodyServer extends LocalXmppServer {
 
-    private final Path dir;
     private final Path config;
-    private final int c2sPort;
-    private final int componentPort;
-    private final String componentDomain;
-    private final String componentSecret;
-    private ServerProcess process;
 
     private ProsodyServer(Path dir, String componentDomain, String componentSecret, int c2sPort, int componentPort)
             throws IOException {
-        this.dir = Files.createDirectories(dir);
-        this.componentDomain = componentDomain;
-        this.componentSecret = componentSecret;
-        this.c2sPort = c2sPort;
-        this.componentPort = componentPort;
+        super(Files.createDirectories(dir), componentDomain, componentSecret, c2sPort, componentPort);
         Files.createDirectories(dir.resolve("data"));
         Files.createDirectories(dir.resolve("certs"));
         this.config = dir.resolve("prosody.cfg.lua");
@@ -98,29 +88,9 @@ public final class ProsodyServer implements XmppServer {
         }
     }
 
-    @Override
-    public String componentSecret() {
-        return componentSecret;
-    }
 
-    @Override
-    public Optional<Long> pid() {
-        return Optional.ofNullable(process).map(p -> p.process().pid());
-    }
 
-    @Override
-    public int c2sPort() {
-        return c2sPort;
-    }
 
-    @Override
-    public int componentPort() {
-        return componentPort;
-    }
 
-    @Override
-    public String componentDomain() {
-        return componentDomain;
-    }
 
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -81,23 +80,13 @@ public final class SendSms {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         String sid = (media.isEmpty() ? "SM" : "MM") + HexFormat.of().formatHex(random);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("ToCountry", "US");
-        form.put("SmsMessageSid", sid);
+        Map<String, String> form = TwilioWebhookForms.sms(sid, state.getProperty("account_sid"), from,
+                state.getProperty("number"), text);
         form.put("NumMedia", Integer.toString(media.size()));
         for (int i = 0; i < media.size(); i++) {
             form.put("MediaUrl" + i, media.get(i));
             form.put("MediaContentType" + i, MediaTypes.guess(media.get(i)));
         }
-        form.put("SmsSid", sid);
-        form.put("SmsStatus", "received");
-        form.put("Body", text);
-        form.put("To", state.getProperty("number"));
-        form.put("NumSegments", "1");
-        form.put("MessageSid", sid);
-        form.put("AccountSid", state.getProperty("account_sid"));
-        form.put("From", from);
-        form.put("ApiVersion", "2010-04-01");
         return form;
     }
 }

@@ -74,15 +74,7 @@ public final class TwilioSimulator implements AutoCloseable {
     }
 
     private void deliveredCallback(String url, String sid, String account, String from, String to) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", sid);
-        form.put("SmsSid", sid);
-        form.put("AccountSid", account);
-        form.put("From", from);
-        form.put("To", to);
-        form.put("MessageStatus", "delivered");
-        form.put("SmsStatus", "delivered");
-        form.put("ApiVersion", "2010-04-01");
+        Map<String, String> form = TwilioWebhookForms.status(sid, account, "delivered", null, from, to);
         try {
             poster.post(url, form);
         } catch (IOException | InterruptedException e) {

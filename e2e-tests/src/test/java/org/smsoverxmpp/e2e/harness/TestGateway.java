@@ -18,6 +18,7 @@ import org.smsoverxmpp.local.LocalAws;
 import org.smsoverxmpp.local.MotoServer;
 import org.smsoverxmpp.local.EjabberdServer;
 import org.smsoverxmpp.local.ProsodyServer;
+import org.smsoverxmpp.local.TwilioWebhookForms;
 import org.smsoverxmpp.local.XmppServer;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.config.BridgeConfig;
@@ -124,20 +125,7 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public static Map<String, String> smsForm(String sid, String from, String to, String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("ToCountry", "US");
-        form.put("SmsMessageSid", sid);
-        form.put("NumMedia", "0");
-        form.put("SmsSid", sid);
-        form.put("SmsStatus", "received");
-        form.put("Body", body);
-        form.put("To", to);
-        form.put("NumSegments", "1");
-        form.put("MessageSid", sid);
-        form.put("AccountSid", ACCOUNT_SID);
-        form.put("From", from);
-        form.put("ApiVersion", "2010-04-01");
-        return form;
+        return TwilioWebhookForms.sms(sid, ACCOUNT_SID, from, to, body);
     }
 
     /** An inbound SMS exactly as Twilio posts it, signed with the account's auth token. */
@@ -161,18 +149,7 @@ public final class TestGateway implements AutoCloseable {
 
     /** A delivery-status callback exactly as Twilio posts it, signed. */
     public APIGatewayProxyResponseEvent postStatus(String sid, String status, String errorCode, String from, String to) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("SmsSid", sid);
-        form.put("SmsStatus", status);
-        form.put("MessageStatus", status);
-        form.put("To", to);
-        form.put("MessageSid", sid);
-        form.put("AccountSid", ACCOUNT_SID);
-        form.put("From", from);
-        form.put("ApiVersion", "2010-04-01");
-        if (errorCode != null) {
-            form.put("ErrorCode", errorCode);
-        }
+        Map<String, String> form = TwilioWebhookForms.status(sid, ACCOUNT_SID, status, errorCode, from, to);
         return post("/status", form, TwilioRequestSigner.sign(AUTH_TOKEN, WEBHOOK_BASE + "/status", form));
     }
 

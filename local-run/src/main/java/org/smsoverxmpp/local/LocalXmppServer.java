@@ -1,0 +1,47 @@
+package org.smsoverxmpp.local;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** What every local XMPP server has: its directory, ports, component, and the process while it runs. */
+abstract class LocalXmppServer implements XmppServer {
+    protected final Path dir;
+    protected final int c2sPort;
+    protected final int componentPort;
+    protected final String componentDomain;
+    protected final String componentSecret;
+    protected ServerProcess process;
+
+    LocalXmppServer(Path dir, String componentDomain, String componentSecret, int c2sPort, int componentPort) {
+        this.dir = dir;
+        this.componentDomain = componentDomain;
+        this.componentSecret = componentSecret;
+        this.c2sPort = c2sPort;
+        this.componentPort = componentPort;
+    }
+
+    @Override
+    public int c2sPort() {
+        return c2sPort;
+    }
+
+    @Override
+    public int componentPort() {
+        return componentPort;
+    }
+
+    @Override
+    public String componentDomain() {
+        return componentDomain;
+    }
+
+    @Override
+    public String componentSecret() {
+        return componentSecret;
+    }
+
+    @Override
+    public Optional<Long> pid() {
+        return Optional.ofNullable(process).map(p -> p.process().pid());
+    }
+}
