@@ -15,8 +15,8 @@ import org.smsoverxmpp.local.ProsodyServer;
 
 /**
  * The measurements bin/bench runs besides JMH, printed as the rows of docs/performance.md: webhook cold
- * start against a hello-world floor (row 1), the Lambda package (row 4), bridge memory (row 8) and start-up
- * (row 9). Real servers: moto_server as AWS, Prosody as the XMPP server.
+ * start against a hello-world floor (row 1), the Lambda package (row 4), bridge memory (row 8), start-up
+ * (row 9) and mappings at scale (row 10). Real servers: moto_server as AWS, Prosody as the XMPP server.
  */
 public final class Bench {
     /** The JVM flags of the bridge's container image (ecs-xmpp-bridge/Dockerfile), in a 0.5 GB task. */
@@ -28,18 +28,20 @@ public final class Bench {
     private final Path work;
     private final int runs;
     private final Duration idle;
+    private final int mappings;
 
-    Bench(Path root, Path work, int runs, Duration idle) {
+    Bench(Path root, Path work, int runs, Duration idle, int mappings) {
         this.root = root;
         this.work = work;
         this.runs = runs;
         this.idle = idle;
+        this.mappings = mappings;
     }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         Path root = Path.of(args.length > 1 ? args[1] : ".").toAbsolutePath().normalize();
-        for (String row : new Bench(root, Files.createTempDirectory("bench"), runs, Duration.ofSeconds(10)).run()) {
+        for (String row : new Bench(root, Files.createTempDirectory("bench"), runs, Duration.ofSeconds(10), 100_000).run()) {
             System.out.println(row);
         }
     }
@@ -51,6 +53,7 @@ public final class Bench {
                      "{\"accountSid\":\"" + StaticSecrets.ACCOUNT + "\",\"authToken\":\"" + StaticSecrets.TOKEN + "\"}")) {
             rows.addAll(coldStart(aws));
             rows.add(packageSize());
+            rows.addAll(new MappingsAtScale(aws, mappings).run());
             try (ProsodyServer prosody = ProsodyServer.start(work.resolve("prosody"), "sms.localhost", "bench-secret")) {
                 rows.addAll(bridgeStartupAndMemory(aws, prosody));
             }

@@ -14,10 +14,11 @@ class BenchTest {
     @Test
     void everyMeasurementRunsOnce() throws Exception {
         List<String> rows = new Bench(Path.of("..").toAbsolutePath().normalize(), Files.createTempDirectory("bench"),
-                1, Duration.ofSeconds(1)).run();
+                1, Duration.ofSeconds(1), 200).run();
 
         assertThat(rows).anyMatch(r -> r.startsWith("| 1 |")).anyMatch(r -> r.startsWith("| 4 |"))
-                .anyMatch(r -> r.startsWith("| 8 |")).anyMatch(r -> r.startsWith("| 9 |"));
+                .anyMatch(r -> r.startsWith("| 8 |")).anyMatch(r -> r.startsWith("| 9 |"))
+                .anyMatch(r -> r.startsWith("| 10 |"));
     }
 
     @Test
