@@ -330,6 +330,16 @@ class ClientConventionsTest {
     }
 
     @Test
+    void aLongMessageCutOffMidwaySaysHowManyPartsLeft() throws Exception {
+        gateway.twilio.refuseBody("zzzz", 400, 30007, "Message filtered");
+        carol.send(StanzaBuilder.buildMessage("cut-1").to(phone("+15554445555")).ofType(Message.Type.chat)
+                .setBody("y".repeat(1600) + "z".repeat(100)).build());
+
+        Message error = carol.await(m -> "cut-1".equals(m.getStanzaId()), WAIT);
+        assertThat(error.getError().getDescriptiveText()).contains("Only the first 1 of 2 parts", "30007");
+    }
+
+    @Test
     void correctionsNeverBecomeSmsAndSaySo() throws Exception {
         carol.send(StanzaBuilder.buildMessage("fix-1").to(phone("+15553332222")).ofType(Message.Type.chat)
                 .setBody("see you at 6").addExtension(new MessageCorrectExtension("orig-1")).build());

@@ -67,6 +67,14 @@ public final class TwilioFake implements AutoCloseable {
                 .stream().map(r -> r.getHeader("Authorization")).toList();
     }
 
+    /** Twilio refusing any message whose body contains {@code text}. */
+    public void refuseBody(String text, int httpStatus, int code, String message) {
+        server.stubFor(post(urlPathMatching(MESSAGES)).atPriority(2)
+                .withRequestBody(containing("Body=" + URLEncoder.encode(text, StandardCharsets.UTF_8)))
+                .willReturn(aResponse().withStatus(httpStatus).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":" + httpStatus + "}")));
+    }
+
     /** Twilio's answer for a destination it will not send to. */
     public void refuse(String to, int httpStatus, int code, String message) {
         server.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)
