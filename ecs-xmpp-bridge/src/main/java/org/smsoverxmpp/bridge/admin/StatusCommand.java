@@ -52,10 +52,8 @@ final class StatusCommand implements Callable<Integer> {
             String queue = aws.queueUrl(sqs);
             out.printf("queue            %d waiting, %d in flight%n", depth(sqs, queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
                     depth(sqs, queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-            String deadLetters = DeadLetterQueue.url(sqs, aws);
-            out.printf("dead letters     %d%s%n", depth(sqs, deadLetters, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
-                    depth(sqs, deadLetters, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES) > 0
-                            ? "   (inspect, fix, then: dlq replay)" : "");
+            long deadLetters = depth(sqs, DeadLetterQueue.url(sqs, aws), QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+            out.printf("dead letters     %d%s%n", deadLetters, deadLetters > 0 ? "   (inspect, fix, then: dlq replay)" : "");
         }
         out.printf("mappings         %d%n", new DynamoMappingStore(aws.dynamo(), aws.table, aws.numberIndex).count());
         out.println("bridge stream    not published yet (the CloudWatch metric comes with the alarms)");

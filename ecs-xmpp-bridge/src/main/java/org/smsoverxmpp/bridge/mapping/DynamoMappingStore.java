@@ -102,9 +102,6 @@ public class DynamoMappingStore implements Mappings {
         dynamo.putItem(r -> r.tableName(table).item(item(mapping)));
     }
 
-    public void delete(EntityBareJid user) {
-        dynamo.deleteItem(r -> r.tableName(table).key(Map.of(JID, AttributeValue.fromS(user.toString()))));
-    }
 
     private static Optional<Mapping> parse(Map<String, AttributeValue> item) {
         AttributeValue jid = item.get(JID);

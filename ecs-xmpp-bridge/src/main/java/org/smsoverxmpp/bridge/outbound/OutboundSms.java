@@ -57,7 +57,8 @@ public class OutboundSms {
             reply(message, ErrorReply.cannotCorrect());
             return;
         }
-        if (Attachments.of(message).isEmpty()) {
+        Attachments attachments = Attachments.of(message);
+        if (attachments.isEmpty()) {
             reply(message, ErrorReply.emptyMessage());
             return;
         }
@@ -67,17 +68,17 @@ public class OutboundSms {
         } else if (recipient instanceof Recipient.Name name) {
             reply(message, ErrorReply.cannotReplyToName(name.name()));
         } else if (recipient instanceof Recipient.Phone phone) {
-            submit(message, user, phone.number().e164());
+            submit(message, attachments, user, phone.number().e164());
         } else if (recipient instanceof Recipient.ShortCode shortCode) {
-            submit(message, user, shortCode.code());
+            submit(message, attachments, user, shortCode.code());
         }
     }
 
-    private void submit(Message message, EntityBareJid user, String to) {
+    private void submit(Message message, Attachments attachments, EntityBareJid user, String to) {
         try {
             lanes.submit(user + "|" + to, () -> {
                 try {
-                    send(message, user, to);
+                    send(message, attachments, user, to);
                 } catch (RuntimeException e) {
                     LOG.error("sending to {} for {} failed", to, user, e);
                     reply(message, ErrorReply.temporaryFailure("send it"));
@@ -90,7 +91,7 @@ public class OutboundSms {
     }
 
     /** @param to an E.164 number or a short code */
-    private void send(Message message, EntityBareJid user, String to) {
+    private void send(Message message, Attachments attachments, EntityBareJid user, String to) {
         Optional<PhoneNumber> from;
         try {
             from = mappings.numberOf(user);
@@ -104,7 +105,6 @@ public class OutboundSms {
             reply(message, ErrorReply.notRegistered(user));
             return;
         }
-        Attachments attachments = Attachments.of(message);
         List<String> parts = SmsSegments.split(attachments.caption(), SmsSegments.TWILIO_MAX_CHARS);
         int sent = 0;
         try {
