@@ -2,6 +2,7 @@ package org.smsoverxmpp.bridge.mapping;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -9,17 +10,27 @@ import org.jxmpp.jid.EntityBareJid;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 
 /**
- * A short-lived cache in front of the store: a busy conversation costs one read per TTL, and a changed
- * mapping takes effect within the TTL. Lookups that fail are not cached.
+ * A short-lived cache in front of the store: a busy conversation costs one read per half TTL, and a changed
+ * mapping takes effect within the TTL. A mapping in use is re-read in the background after half the TTL,
+ * so a slow store never holds up a busy conversation (the old answer serves meanwhile); one not used for
+ * the whole TTL is forgotten. Lookups that fail are not cached.
  */
 public class CachedMappings implements Mappings {
     private final LoadingCache<EntityBareJid, Optional<PhoneNumber>> numbers;
     private final LoadingCache<PhoneNumber, List<EntityBareJid>> users;
 
     public CachedMappings(Mappings store, Duration ttl, long maxEntries) {
-        this.numbers = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).build(store::numberOf);
-        this.users = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries)
-                .build(number -> List.copyOf(store.usersOf(number)));
+        this(store, ttl, maxEntries, Ticker.systemTicker());
+    }
+
+    CachedMappings(Mappings store, Duration ttl, long maxEntries, Ticker ticker) {
+        this.numbers = cache(ttl, maxEntries, ticker).build(store::numberOf);
+        this.users = cache(ttl, maxEntries, ticker).build(number -> List.copyOf(store.usersOf(number)));
+    }
+
+    private static Caffeine<Object, Object> cache(Duration ttl, long maxEntries, Ticker ticker) {
+        return Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).refreshAfterWrite(ttl.dividedBy(2))
+                .maximumSize(maxEntries);
     }
 
     @Override
