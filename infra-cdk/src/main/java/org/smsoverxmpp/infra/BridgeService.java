@@ -93,7 +93,8 @@ public final class BridgeService extends Construct {
                 .actions(List.of("dynamodb:Query"))
                 .resources(List.of(mappings.getTableArn() + "/index/" + MappingsTable.NUMBER_INDEX)).build());
         task.getTaskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("dynamodb:PutItem", "dynamodb:GetItem")).resources(List.of(sent.getTableArn())).build());
+                .actions(List.of("dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:GetItem"))
+                .resources(List.of(sent.getTableArn())).build());
         task.getTaskRole().addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:PutObject")).resources(List.of(media.arnForObjects("media/*"))).build());
 

@@ -97,7 +97,7 @@ class GatewayStackTest {
                 "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true))));
         template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
                 "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Action", List.of("dynamodb:PutItem", "dynamodb:GetItem"))))))))));
+                        "Action", List.of("dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:GetItem"))))))))));
     }
 
     @Test

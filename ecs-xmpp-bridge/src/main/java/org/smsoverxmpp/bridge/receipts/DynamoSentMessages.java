@@ -2,17 +2,23 @@ package org.smsoverxmpp.bridge.receipts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The sent-messages table: key {@code sid}; {@code expiresAt} (epoch seconds) is its TTL attribute, so
  * records, including the message text kept for error copies, disappear after the retention.
  */
 public class DynamoSentMessages implements SentMessages {
+    /** DynamoDB's limit for one BatchWriteItem. */
+    public static final int MAX_BATCH = 25;
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final Duration retention;
@@ -27,6 +33,27 @@ public class DynamoSentMessages implements SentMessages {
 
     @Override
     public void remember(SentMessage message) {
+        dynamo.putItem(r -> r.tableName(table).item(item(message)));
+    }
+
+    /**
+     * One BatchWriteItem (at most {@value #MAX_BATCH} records, distinct sids).
+     * @return the records DynamoDB left unprocessed (throttled), to be written again
+     */
+    public List<SentMessage> rememberAll(List<SentMessage> messages) {
+        Map<String, SentMessage> bySid = new HashMap<>();
+        List<WriteRequest> writes = new ArrayList<>();
+        for (SentMessage message : messages) {
+            bySid.put(message.messageSid(), message);
+            writes.add(WriteRequest.builder().putRequest(p -> p.item(item(message))).build());
+        }
+        var unprocessed = dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, writes))).unprocessedItems();
+        return unprocessed.getOrDefault(table, List.of()).stream()
+                .map(w -> bySid.get(w.putRequest().item().get("sid").s()))
+                .toList();
+    }
+
+    private Map<String, AttributeValue> item(SentMessage message) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("sid", AttributeValue.fromS(message.messageSid()));
         item.put("sender", AttributeValue.fromS(message.sender()));
@@ -37,7 +64,7 @@ public class DynamoSentMessages implements SentMessages {
             item.put("stanzaId", AttributeValue.fromS(message.stanzaId()));
         }
         item.put("expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(retention).getEpochSecond())));
-        dynamo.putItem(r -> r.tableName(table).item(item));
+        return item;
     }
 
     @Override

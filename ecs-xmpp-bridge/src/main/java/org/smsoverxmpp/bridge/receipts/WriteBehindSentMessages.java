@@ -1,0 +1,146 @@
+package org.smsoverxmpp.bridge.receipts;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records sent SMS in the background, up to {@value DynamoSentMessages#MAX_BATCH} per BatchWriteItem, so a
+ * send does not wait for DynamoDB and a busy minute costs a twenty-fifth of the requests. Until a record is
+ * written, {@link #find} answers from memory: a status callback can overtake the write. Memory is bounded:
+ * when {@code capacity} records wait, senders wait too. What is not written when the process dies is lost,
+ * as when a write fails: the SMS went out, only its receipt or failure notice will be missing.
+ */
+public final class WriteBehindSentMessages implements SentMessages, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WriteBehindSentMessages.class);
+    private static final int ATTEMPTS = 5;
+
+    private final DynamoSentMessages table;
+    private final BlockingQueue<SentMessage> waiting;
+    private final Map<String, SentMessage> unwritten = new ConcurrentHashMap<>();
+    private final Duration retryDelay;
+    private final Thread writer;
+    private volatile boolean closing;
+
+    public WriteBehindSentMessages(DynamoSentMessages table, int capacity, Duration retryDelay) {
+        this.table = table;
+        this.waiting = new ArrayBlockingQueue<>(capacity);
+        this.retryDelay = retryDelay;
+        this.writer = new Thread(this::writeUntilClosed, "sent-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public void remember(SentMessage message) {
+        unwritten.put(message.messageSid(), message);
+        try {
+            waiting.put(message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unwritten.remove(message.messageSid());
+            throw new IllegalStateException("interrupted before " + message.messageSid() + " was recorded", e);
+        }
+    }
+
+    @Override
+    public Optional<SentMessage> find(String messageSid) {
+        SentMessage pending = unwritten.get(messageSid);
+        return pending != null ? Optional.of(pending) : table.find(messageSid);
+    }
+
+    /** Writes what waits, up to the timeout. @return true if nothing was left unwritten */
+    public boolean flush(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!unwritten.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return unwritten.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        writer.interrupt();
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!unwritten.isEmpty()) {
+            LOG.warn("{} sent SMS were not recorded before shutdown; their receipts will be missing", unwritten.size());
+        }
+    }
+
+    private void writeUntilClosed() {
+        List<SentMessage> batch = new ArrayList<>(DynamoSentMessages.MAX_BATCH);
+        while (true) {
+            SentMessage first;
+            try {
+                first = closing ? waiting.poll() : waiting.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                continue; // close() wakes us: loop again and finish what waits without blocking
+            }
+            if (first == null) {
+                if (closing) {
+                    return;
+                }
+                continue;
+            }
+            // Whatever gathered while the last batch was written goes in this one: no added delay.
+            batch.add(first);
+            waiting.drainTo(batch, DynamoSentMessages.MAX_BATCH - 1);
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    /** One batch, with what DynamoDB leaves unprocessed retried; after {@value #ATTEMPTS} attempts it is given up. */
+    private void write(List<SentMessage> batch) {
+        List<SentMessage> left = List.copyOf(batch);
+        for (int attempt = 1; ; attempt++) {
+            List<SentMessage> unprocessed;
+            String failure = "throttled";
+            try {
+                unprocessed = table.rememberAll(left);
+            } catch (RuntimeException e) {
+                unprocessed = left;
+                failure = e.toString();
+            }
+            Set<String> notWritten = unprocessed.stream().map(SentMessage::messageSid).collect(Collectors.toSet());
+            left.stream().filter(m -> !notWritten.contains(m.messageSid())).forEach(m -> unwritten.remove(m.messageSid()));
+            if (unprocessed.isEmpty()) {
+                return;
+            }
+            if (attempt >= ATTEMPTS) {
+                LOG.warn("could not record {} sent SMS for their status callbacks ({}); their receipts will be missing",
+                        unprocessed.size(), failure);
+                notWritten.forEach(unwritten::remove);
+                return;
+            }
+            left = unprocessed;
+            pause(retryDelay.multipliedBy(attempt));
+        }
+    }
+
+    private void pause(Duration delay) {
+        if (closing) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            // close() wants the rest written now
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.smsoverxmpp.bridge.receipts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class WriteBehindSentMessagesTest {
+
+    /** The table as DynamoDB behaves: batches of at most 25, some left unprocessed, or an outage. */
+    static class FakeTable extends DynamoSentMessages {
+        final Map<String, SentMessage> stored = new ConcurrentHashMap<>();
+        final List<Integer> batchSizes = new ArrayList<>();
+        final AtomicInteger calls = new AtomicInteger();
+        volatile int throttleFirstCalls;
+        volatile boolean down;
+        volatile CountDownLatch gate = new CountDownLatch(0);
+
+        FakeTable() {
+            super(null, "sent", Duration.ofDays(7), Clock.systemUTC());
+        }
+
+        @Override
+        public synchronized List<SentMessage> rememberAll(List<SentMessage> messages) {
+            try {
+                gate.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            calls.incrementAndGet();
+            assertThat(messages).hasSizeLessThanOrEqualTo(DynamoSentMessages.MAX_BATCH);
+            batchSizes.add(messages.size());
+            if (down) {
+                throw new IllegalStateException("DynamoDB unreachable");
+            }
+            if (calls.get() <= throttleFirstCalls) {
+                // DynamoDB took the first record and left the rest, as when throttled.
+                stored.put(messages.get(0).messageSid(), messages.get(0));
+                return messages.subList(1, messages.size());
+            }
+            messages.forEach(m -> stored.put(m.messageSid(), m));
+            return List.of();
+        }
+
+        @Override
+        public Optional<SentMessage> find(String messageSid) {
+            return Optional.ofNullable(stored.get(messageSid));
+        }
+    }
+
+    private static SentMessage sent(int i) {
+        return new SentMessage("SM" + i, "alice@example.com/phone", "s" + i, "+15551234567@sms.example.com", true, "hi " + i);
+    }
+
+    @Test
+    void aStatusCallbackThatOvertakesTheWriteStillFindsTheRecord() throws Exception {
+        FakeTable table = new FakeTable();
+        table.gate = new CountDownLatch(1);
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1))) {
+            sent.remember(sent(1));
+            assertThat(table.stored).isEmpty();
+            assertThat(sent.find("SM1")).contains(sent(1));
+            table.gate.countDown();
+            assertThat(sent.flush(Duration.ofSeconds(5))).isTrue();
+            assertThat(table.stored).containsKey("SM1");
+            assertThat(sent.find("SM1")).contains(sent(1));
+        }
+    }
+
+    @Test
+    void aBusyMinuteIsWrittenInBatchesOfAtMost25() throws Exception {
+        FakeTable table = new FakeTable();
+        table.gate = new CountDownLatch(1);
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 1_000, Duration.ofMillis(1))) {
+            for (int i = 0; i < 200; i++) {
+                sent.remember(sent(i));
+            }
+            table.gate.countDown();
+            assertThat(sent.flush(Duration.ofSeconds(5))).isTrue();
+        }
+        assertThat(table.stored).hasSize(200);
+        // The first call took what had arrived when the writer woke; the 199 waiting went 25 at a time.
+        assertThat(table.batchSizes).hasSizeLessThanOrEqualTo(1 + 8);
+    }
+
+    @Test
+    void whatDynamoDbLeavesUnprocessedIsWrittenAgain() throws Exception {
+        FakeTable table = new FakeTable();
+        table.throttleFirstCalls = 3;
+        table.gate = new CountDownLatch(1);
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1))) {
+            for (int i = 0; i < 10; i++) {
+                sent.remember(sent(i));
+            }
+            table.gate.countDown();
+            assertThat(sent.flush(Duration.ofSeconds(5))).isTrue();
+        }
+        assertThat(table.stored).hasSize(10);
+    }
+
+    @Test
+    void anOutageGivesTheRecordsUpAfterFiveAttemptsAndSendingGoesOn() throws Exception {
+        FakeTable table = new FakeTable();
+        table.down = true;
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1))) {
+            sent.remember(sent(1));
+            assertThat(sent.flush(Duration.ofSeconds(5))).isTrue();
+            assertThat(table.calls.get()).isEqualTo(5);
+            assertThat(sent.find("SM1")).isEmpty();
+            table.down = false;
+            sent.remember(sent(2));
+            assertThat(sent.flush(Duration.ofSeconds(5))).isTrue();
+            assertThat(sent.find("SM2")).contains(sent(2));
+        }
+    }
+
+    @Test
+    void closeWritesWhatWaits() {
+        FakeTable table = new FakeTable();
+        table.gate = new CountDownLatch(1);
+        WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1));
+        for (int i = 0; i < 30; i++) {
+            sent.remember(sent(i));
+        }
+        table.gate.countDown();
+        sent.close();
+        assertThat(table.stored).hasSize(30);
+    }
+}
