@@ -3,7 +3,10 @@ package org.smsoverxmpp.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -83,6 +86,31 @@ class SmsBothWaysTest {
         assertThat(message.getBody()).isEqualTo(body);
         assertThat(message.getType()).isEqualTo(Message.Type.chat);
         assertThat(message.getFrom().toString()).isEqualTo(FRIEND + "@" + TestGateway.COMPONENT);
+    }
+
+    @Test
+    void eachConversationArrivesInOrderThoughSeveralConsumersPull() throws Exception {
+        // The bridge pulls with QUEUE_CONSUMERS (4) threads; FIFO groups must keep each sender's order.
+        List<String> senders = List.of("+15557770001", "+15557770002", "+15557770003");
+        List<String> sids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            for (String sender : senders) {
+                String sid = nextSid();
+                sids.add(sid);
+                assertThat(gateway.postSms(sid, sender, ALICE_NUMBER, "ordered " + i).getStatusCode()).isEqualTo(200);
+            }
+        }
+        awaitSms(alice, sids.get(sids.size() - 1));
+        for (String sender : senders) {
+            String from = sender + "@" + TestGateway.COMPONENT;
+            alice.await(m -> m.getFrom().toString().equals(from) && "ordered 9".equals(m.getBody()), WAIT);
+            List<String> bodies = alice.received().stream()
+                    .filter(m -> m.getFrom().toString().equals(from) && m.getBody() != null
+                            && m.getBody().startsWith("ordered "))
+                    .map(Message::getBody).toList();
+            assertThat(bodies).as("from %s", sender).containsExactly(
+                    IntStream.range(0, 10).mapToObj(i -> "ordered " + i).toArray(String[]::new));
+        }
     }
 
     @Test

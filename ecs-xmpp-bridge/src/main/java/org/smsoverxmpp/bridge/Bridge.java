@@ -3,6 +3,9 @@ package org.smsoverxmpp.bridge;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsoverxmpp.bridge.address.PhoneJids;
@@ -12,6 +15,7 @@ import org.smsoverxmpp.bridge.presence.PresenceResponder;
 import org.smsoverxmpp.bridge.receipts.DeliveryReports;
 import org.smsoverxmpp.bridge.receipts.DynamoSentMessages;
 import org.smsoverxmpp.bridge.receipts.SentMessages;
+import org.smsoverxmpp.bridge.receipts.WriteBehindSentMessages;
 import org.smsoverxmpp.bridge.inbound.QueueConsumer;
 import org.smsoverxmpp.bridge.inbound.SmsToStanzas;
 import org.smsoverxmpp.bridge.mapping.CachedMappings;
@@ -39,18 +43,19 @@ public final class Bridge implements AutoCloseable {
 
     private final ComponentConnection xmpp;
     private final QueueConsumer consumer;
-    private final Thread consumerThread;
+    private final List<Thread> consumerThreads = new ArrayList<>();
     private final ConversationExecutor lanes;
     private final Heartbeat heartbeat;
+    private final Optional<WriteBehindSentMessages> sentWriter;
     private final SqsClient sqs;
     private final DynamoDbClient dynamo;
     private final S3Client s3;
 
     private Bridge(BridgeConfig config) {
-        sqs = aws(SqsClient.builder(), config).build();
-        dynamo = aws(DynamoDbClient.builder(), config).build();
+        sqs = aws(SqsClient.builder(), config, config.sqsEndpoint()).build();
+        dynamo = aws(DynamoDbClient.builder(), config, config.awsEndpoint()).build();
         // Path-style addressing so an emulator endpoint works; AWS accepts it too.
-        s3 = aws(S3Client.builder(), config).forcePathStyle(config.awsEndpoint().isPresent()).build();
+        s3 = aws(S3Client.builder(), config, config.awsEndpoint()).forcePathStyle(config.awsEndpoint().isPresent()).build();
         PhoneJids jids = new PhoneJids(config.xmpp().componentDomain());
         var mappings = new CachedMappings(
                 new DynamoMappingStore(dynamo, config.mappingsTable(), config.mappingsNumberIndex()),
@@ -61,23 +66,25 @@ public final class Bridge implements AutoCloseable {
 
         xmpp = new ComponentConnection(config.xmpp(), Backoff.standard());
         lanes = new ConversationExecutor(config.outboundLanes());
-        SentMessages sent = config.sentTable()
-                .<SentMessages>map(t -> new DynamoSentMessages(dynamo, t, config.sentRetention(), Clock.systemUTC()))
-                .orElse(SentMessages.NONE);
+        sentWriter = config.sentTable().map(t -> new WriteBehindSentMessages(
+                new DynamoSentMessages(dynamo, t, config.sentRetention(), Clock.systemUTC()), 10_000, Duration.ofMillis(200)));
+        SentMessages sent = sentWriter.<SentMessages>map(w -> w).orElse(SentMessages.NONE);
         OutboundSms outbound = new OutboundSms(jids, mappings, twilio, lanes, sent, xmpp::send);
         consumer = new QueueConsumer(sqs, config.queueUrl(), config.queueWaitSeconds(), mappings,
                 new SmsToStanzas(jids), new DeliveryReports(sent), mediaStore(config), xmpp);
         xmpp.onStanza(new IncomingStanzas(outbound, consumer::onBounce,
                 new IqRouter(new GatewayPrompt(jids, config.phoneRegion()), xmpp::send),
                 new PresenceResponder(xmpp::send)));
-        consumerThread = new Thread(consumer, "sqs-consumer");
+        for (int i = 0; i < config.queueConsumers(); i++) {
+            consumerThreads.add(new Thread(consumer, "sqs-consumer-" + i));
+        }
         heartbeat = new Heartbeat(xmpp.state(), config.heartbeatInterval(), config.healthFile());
     }
 
     public static Bridge start(BridgeConfig config) {
         Bridge bridge = new Bridge(config);
         bridge.xmpp.start();
-        bridge.consumerThread.start();
+        bridge.consumerThreads.forEach(Thread::start);
         LOG.info("bridge started for {}", config.xmpp());
         return bridge;
     }
@@ -92,7 +99,10 @@ public final class Bridge implements AutoCloseable {
         LOG.info("bridge stopping");
         consumer.stop();
         try {
-            consumerThread.join(CONSUMER_STOP.toMillis());
+            long deadline = System.nanoTime() + CONSUMER_STOP.toNanos();
+            for (Thread thread : consumerThreads) {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
             if (!lanes.drain(OUTBOUND_DRAIN)) {
                 LOG.warn("outbound SMS still pending at shutdown; their senders get no answer");
             }
@@ -100,6 +110,7 @@ public final class Bridge implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         lanes.close();
+        sentWriter.ifPresent(WriteBehindSentMessages::close);
         heartbeat.close();
         xmpp.close();
         sqs.close();
@@ -121,9 +132,9 @@ public final class Bridge implements AutoCloseable {
         return new S3MediaStore(s3, bucket, base, config.twilio(), config.twilioApiBaseUrl());
     }
 
-    private static <B extends AwsClientBuilder<B, ?>> B aws(B builder, BridgeConfig config) {
+    private static <B extends AwsClientBuilder<B, ?>> B aws(B builder, BridgeConfig config, Optional<URI> endpoint) {
         config.awsRegion().map(Region::of).ifPresent(builder::region);
-        config.awsEndpoint().ifPresent(builder::endpointOverride);
+        endpoint.ifPresent(builder::endpointOverride);
         return builder;
     }
 }

@@ -18,7 +18,8 @@ public record WebhookConfig(
         Duration secretMaxAge,
         int maxBodyBytes,
         Optional<String> awsRegion,
-        Optional<URI> awsEndpoint) {
+        Optional<URI> awsEndpoint,
+        Optional<URI> sqsEndpoint) {
 
     public static WebhookConfig fromEnvironment() {
         return from(System.getenv());
@@ -34,11 +35,13 @@ public record WebhookConfig(
         int maxAge = positiveInt(env, "SECRET_MAX_AGE_SECONDS", 300, problems);
         int maxBody = positiveInt(env, "MAX_BODY_BYTES", 64 * 1024, problems);
         Optional<URI> endpoint = optional(env, "AWS_ENDPOINT_URL").map(URI::create);
+        // The SDKs' own name for a per-service endpoint: a separate SQS-compatible queue (ElasticMQ, say).
+        Optional<URI> sqsEndpoint = optional(env, "AWS_ENDPOINT_URL_SQS").map(URI::create).or(() -> endpoint);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("webhook configuration invalid: " + String.join("; ", problems));
         }
         return new WebhookConfig(queueUrl, secretId, baseUrl, Duration.ofSeconds(maxAge), maxBody,
-                optional(env, "AWS_REGION"), endpoint);
+                optional(env, "AWS_REGION"), endpoint, sqsEndpoint);
     }
 
     private static Optional<String> optional(Map<String, String> env, String name) {

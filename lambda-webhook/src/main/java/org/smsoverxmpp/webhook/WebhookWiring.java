@@ -1,6 +1,8 @@
 package org.smsoverxmpp.webhook;
 
+import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import org.smsoverxmpp.webhook.queue.SqsFifoQueue;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioSignature;
@@ -18,8 +20,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public record WebhookWiring(WebhookConfig config, WebhookService service, SnapStartPriming priming) {
 
     public static WebhookWiring fromEnvironment(WebhookConfig config) {
-        SqsClient sqs = aws(SqsClient.builder(), config).build();
-        SecretsManagerClient secrets = aws(SecretsManagerClient.builder(), config).build();
+        SqsClient sqs = aws(SqsClient.builder(), config, config.sqsEndpoint()).build();
+        SecretsManagerClient secrets = aws(SecretsManagerClient.builder(), config, config.awsEndpoint()).build();
         TwilioSecret secret = new TwilioSecret(secrets, config.twilioSecretId(), config.secretMaxAge(), Clock.systemUTC());
         secret.current();
         WebhookService service = new WebhookService(new TwilioSignature(secret),
@@ -31,10 +33,10 @@ public record WebhookWiring(WebhookConfig config, WebhookService service, SnapSt
     }
 
     private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>>
-            B aws(B builder, WebhookConfig config) {
+            B aws(B builder, WebhookConfig config, Optional<URI> endpoint) {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder());
         config.awsRegion().map(Region::of).ifPresent(builder::region);
-        config.awsEndpoint().ifPresent(builder::endpointOverride);
+        endpoint.ifPresent(builder::endpointOverride);
         return builder;
     }
 }

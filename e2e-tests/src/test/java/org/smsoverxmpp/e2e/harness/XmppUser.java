@@ -33,7 +33,8 @@ public final class XmppUser implements AutoCloseable {
                 .setConnectTimeout(5_000)
                 .build());
         connection.setReplyTimeout(10_000);
-        connection.addAsyncStanzaListener(stanza -> received.add((Message) stanza), StanzaTypeFilter.MESSAGE);
+        // Synchronous, so the list holds messages in the order the server delivered them.
+        connection.addSyncStanzaListener(stanza -> received.add((Message) stanza), StanzaTypeFilter.MESSAGE);
         login();
     }
 

@@ -20,6 +20,7 @@ public record BridgeConfig(
         ComponentSettings xmpp,
         String queueUrl,
         int queueWaitSeconds,
+        int queueConsumers,
         String mappingsTable,
         String mappingsNumberIndex,
         Optional<String> sentTable,
@@ -36,7 +37,8 @@ public record BridgeConfig(
         String phoneRegion,
         Optional<Path> healthFile,
         Optional<String> awsRegion,
-        Optional<URI> awsEndpoint) {
+        Optional<URI> awsEndpoint,
+        Optional<URI> sqsEndpoint) {
 
     public static BridgeConfig fromEnvironment() {
         return from(System.getenv());
@@ -57,6 +59,7 @@ public record BridgeConfig(
 
         String queueUrl = read.required("QUEUE_URL", "the SQS FIFO queue the webhook writes to");
         int wait = read.parsed("QUEUE_WAIT_SECONDS", 10, Integer::valueOf, n -> n >= 0 && n <= 20, "0 to 20");
+        int consumers = read.parsed("QUEUE_CONSUMERS", 4, Integer::valueOf, n -> n >= 1 && n <= 16, "1 to 16");
         String table = read.required("MAPPINGS_TABLE", "the DynamoDB mappings table");
         String index = read.optional("MAPPINGS_NUMBER_INDEX").orElse("byNumber");
         Optional<String> sentTable = read.optional("SENT_TABLE");
@@ -76,11 +79,13 @@ public record BridgeConfig(
                 r -> com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(r),
                 "a two-letter country code such as US or GB");
         Optional<URI> awsEndpoint = read.url("AWS_ENDPOINT_URL");
+        // The SDKs' own name for a per-service endpoint: a separate SQS-compatible queue (ElasticMQ, say).
+        Optional<URI> sqsEndpoint = read.url("AWS_ENDPOINT_URL_SQS");
         read.check();
-        return new BridgeConfig(xmpp, queueUrl, wait, table, index, sentTable, mediaBucket, mediaBaseUrl, sentRetention,
+        return new BridgeConfig(xmpp, queueUrl, wait, consumers, table, index, sentTable, mediaBucket, mediaBaseUrl, sentRetention,
                 cacheTtl, twilio, apiBase, statusCallback,
                 List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L)), lanes, heartbeat, region, healthFile,
-                read.optional("AWS_REGION"), awsEndpoint);
+                read.optional("AWS_REGION"), awsEndpoint, sqsEndpoint.or(() -> awsEndpoint));
     }
 
     private static TwilioCredentials twilio(EnvReader read) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jxmpp.jid.EntityBareJid;
@@ -33,6 +34,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * and deletes the batch only when the answer arrives: XEP-0114 has no acknowledgements, but the server
  * processes a stream in order. Whatever is not confirmed is redelivered after the visibility timeout, and
  * after the queue's maximum receives it lands in the dead-letter queue.
+ *
+ * <p>Several threads may run one consumer: each polls its own batches, and SQS FIFO never hands out a
+ * message while an earlier one of its conversation is in flight, so conversations stay in order.
  */
 public class QueueConsumer implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueConsumer.class);
@@ -49,7 +53,7 @@ public class QueueConsumer implements Runnable {
     private final EventCodec codec = new EventCodec();
     private final RecentlyDelivered recentlyDelivered = new RecentlyDelivered();
     private volatile boolean running = true;
-    private volatile InboundBatch current;
+    private final Set<InboundBatch> inFlight = ConcurrentHashMap.newKeySet();
 
     public QueueConsumer(SqsClient sqs, String queueUrl, int waitSeconds, Mappings mappings, SmsToStanzas toStanzas,
             DeliveryReports reports, MediaStore mediaStore, ComponentConnection xmpp) {
@@ -94,8 +98,10 @@ public class QueueConsumer implements Runnable {
      * deleted: it comes back, and after the maximum receives it rests in the dead-letter queue.
      */
     public void onBounce(org.jivesoftware.smack.packet.Message error) {
-        InboundBatch batch = current;
-        boolean ours = batch != null && batch.bounce(error.getStanzaId());
+        boolean ours = false;
+        for (InboundBatch batch : inFlight) {
+            ours |= batch.bounce(error.getStanzaId());
+        }
         LOG.warn("the XMPP server bounced {} to {}{}: {}", error.getStanzaId(), error.getFrom(),
                 ours ? " (its SMS will be redelivered)" : "", error.getError());
     }
@@ -107,7 +113,7 @@ public class QueueConsumer implements Runnable {
                 .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID,
                         MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
         InboundBatch batch = new InboundBatch(xmpp);
-        current = batch;
+        inFlight.add(batch);
         try {
             // After a failure in a conversation, later messages of it wait too, so it stays in order.
             Set<String> held = new HashSet<>();
@@ -124,7 +130,7 @@ public class QueueConsumer implements Runnable {
                 acknowledge(batch);
             }
         } finally {
-            current = null;
+            inFlight.remove(batch);
         }
     }
 

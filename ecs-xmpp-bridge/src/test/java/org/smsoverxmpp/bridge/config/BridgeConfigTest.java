@@ -32,6 +32,30 @@ class BridgeConfigTest {
         assertThat(config.twilioApiBaseUrl().toString()).isEqualTo("https://api.twilio.com");
         assertThat(config.mappingsNumberIndex()).isEqualTo("byNumber");
         assertThat(config.twilio().username()).isEqualTo("SK1");
+        assertThat(config.queueConsumers()).isEqualTo(4);
+        assertThat(config.sqsEndpoint()).isEmpty();
+    }
+
+    @Test
+    void theQueueMayLiveAtItsOwnEndpoint() {
+        Map<String, String> env = minimal();
+        env.put("AWS_ENDPOINT_URL", "http://localhost:5000");
+        assertThat(BridgeConfig.from(env).sqsEndpoint()).hasValueSatisfying(
+                uri -> assertThat(uri.toString()).isEqualTo("http://localhost:5000"));
+
+        env.put("AWS_ENDPOINT_URL_SQS", "http://localhost:9324");
+        BridgeConfig config = BridgeConfig.from(env);
+        assertThat(config.sqsEndpoint()).hasValueSatisfying(uri -> assertThat(uri.toString()).isEqualTo("http://localhost:9324"));
+        assertThat(config.awsEndpoint()).hasValueSatisfying(uri -> assertThat(uri.toString()).isEqualTo("http://localhost:5000"));
+    }
+
+    @Test
+    void consumerThreadsAreBounded() {
+        Map<String, String> env = minimal();
+        env.put("QUEUE_CONSUMERS", "0");
+        assertThatThrownBy(() -> BridgeConfig.from(env)).hasMessageContaining("QUEUE_CONSUMERS").hasMessageContaining("1 to 16");
+        env.put("QUEUE_CONSUMERS", "8");
+        assertThat(BridgeConfig.from(env).queueConsumers()).isEqualTo(8);
     }
 
     @Test
