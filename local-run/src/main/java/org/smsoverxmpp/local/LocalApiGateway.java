@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.smsoverxmpp.webhook.WebhookHandler;
 
@@ -21,11 +22,12 @@ import org.smsoverxmpp.webhook.WebhookHandler;
  */
 public final class LocalApiGateway implements AutoCloseable {
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
     public LocalApiGateway(String bindAddress, int port, WebhookHandler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(bindAddress, port), 50);
         server.createContext("/", exchange -> respond(exchange, handler.handleRequest(toEvent(exchange), null)));
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -73,5 +75,6 @@ public final class LocalApiGateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow(); // HttpServer.stop leaves its executor's threads running, and the JVM with them
     }
 }
