@@ -19,11 +19,6 @@ import org.smsoverxmpp.local.ProsodyServer;
  * (row 9) and mappings at scale (row 10). Real servers: moto_server as AWS, Prosody as the XMPP server.
  */
 public final class Bench {
-    /** The JVM flags of the bridge's container image (ecs-xmpp-bridge/Dockerfile), in a 0.5 GB task. */
-    static final List<String> CONTAINER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:MaxRAM=512m",
-            "-XX:MaxRAMPercentage=60", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
-            "-XX:+ExitOnOutOfMemoryError");
-
     private final Path root;
     private final Path work;
     private final int runs;
@@ -49,8 +44,7 @@ public final class Bench {
     List<String> run() throws Exception {
         List<String> rows = new ArrayList<>();
         try (MotoServer moto = MotoServer.start(work);
-             LocalAws aws = new LocalAws(moto.endpoint(), "-bench" + System.nanoTime(), 30,
-                     "{\"accountSid\":\"" + StaticSecrets.ACCOUNT + "\",\"authToken\":\"" + StaticSecrets.TOKEN + "\"}")) {
+             LocalAws aws = new LocalAws(moto.endpoint(), "-bench" + System.nanoTime(), 30, StaticSecrets.secretJson())) {
             rows.addAll(coldStart(aws));
             rows.add(packageSize());
             rows.addAll(new MappingsAtScale(aws, mappings).run());
@@ -70,19 +64,27 @@ public final class Bench {
                 "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
         List<Double> webhook = new ArrayList<>();
         List<Double> hello = new ArrayList<>();
+        List<Double> peakMb = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             // Alternate, so both sides see the same machine state.
             hello.add(ProcessTimer.untilExit(List.of(ProcessTimer.java().toString(), "-cp", classpath,
                     ColdStartProbe.class.getName(), "hello"), env, work.resolve("hello.log")));
             webhook.add(ProcessTimer.untilExit(List.of(ProcessTimer.java().toString(), "-cp", classpath,
                     ColdStartProbe.class.getName()), env, work.resolve("webhook.log")));
+            for (String line : Files.readAllLines(work.resolve("webhook.log"))) {
+                if (line.startsWith("peak-rss-mb ")) {
+                    peakMb.add(Double.parseDouble(line.substring("peak-rss-mb ".length())));
+                }
+            }
         }
         Stats w = new Stats(webhook);
         Stats h = new Stats(hello);
         return List.of(
                 "| 1 | Webhook cold start (no SnapStart) | " + w.describe("ms") + " |",
                 "| 1 | Hello-world floor, same JVM and class path | " + h.describe("ms") + " |",
-                String.format("| 1 | Ratio (medians) | %.2f× (target ≤ 1.5×) |", w.median() / h.median()));
+                String.format("| 1 | Ratio (medians) | %.2f× (target ≤ 1.5×) |", w.median() / h.median()),
+                "| 1 | Webhook JVM peak resident set after the first request (Lambda's \"Max Memory Used\") | "
+                        + new Stats(peakMb).describe("MB") + " |");
     }
 
     /** Row 4: the deployment artifact. */
@@ -93,27 +95,14 @@ public final class Bench {
 
     /** Rows 8 and 9: the bridge as in its container: start-up to connected, then idle resident memory. */
     List<String> bridgeStartupAndMemory(LocalAws aws, ProsodyServer prosody) throws Exception {
-        Path jar = find(root.resolve("ecs-xmpp-bridge/target"), "-all.jar");
-        Map<String, String> env = new HashMap<>(prosody.bridgeEnvironment(prosody.componentPort()));
-        env.putAll(aws.bridgeEnvironment());
-        env.putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                "TWILIO_ACCOUNT_SID", StaticSecrets.ACCOUNT, "TWILIO_AUTH_TOKEN", StaticSecrets.TOKEN));
-        List<String> command = new ArrayList<>(List.of(ProcessTimer.java().toString()));
-        command.addAll(CONTAINER_FLAGS);
-        command.addAll(List.of("-jar", jar.toString()));
         List<Double> startup = new ArrayList<>();
         List<Double> residentMb = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            Path output = work.resolve("bridge-" + i + ".log");
-            long started = System.nanoTime();
-            Process bridge = ProcessTimer.start(command, env, output);
-            try {
-                startup.add(ProcessTimer.until(bridge, started, output, "connected to", Duration.ofSeconds(60)));
+            try (BridgeProcess bridge = BridgeProcess.start(root, BridgeProcess.environment(aws, prosody),
+                    work.resolve("bridge-" + i + ".log"))) {
+                startup.add(bridge.awaitConnected());
                 Thread.sleep(idle.toMillis());
                 residentMb.add(ProcessTimer.rssMb(bridge.pid()));
-            } finally {
-                bridge.destroy();
-                bridge.waitFor();
             }
         }
         return List.of(

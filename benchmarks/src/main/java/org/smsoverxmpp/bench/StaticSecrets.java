@@ -10,10 +10,14 @@ final class StaticSecrets implements SecretsManagerClient {
     static final String ACCOUNT = "AC33333333333333333333333333333333";
     static final String TOKEN = "benchmark-auth-token";
 
+    /** The secret as the stack stores it in Secrets Manager. */
+    static String secretJson() {
+        return "{\"accountSid\":\"" + ACCOUNT + "\",\"authToken\":\"" + TOKEN + "\"}";
+    }
+
     @Override
     public GetSecretValueResponse getSecretValue(Consumer<GetSecretValueRequest.Builder> request) {
-        return GetSecretValueResponse.builder()
-                .secretString("{\"accountSid\":\"" + ACCOUNT + "\",\"authToken\":\"" + TOKEN + "\"}").build();
+        return GetSecretValueResponse.builder().secretString(secretJson()).build();
     }
 
     @Override

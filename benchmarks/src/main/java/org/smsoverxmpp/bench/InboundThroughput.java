@@ -1,0 +1,149 @@
+package org.smsoverxmpp.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jxmpp.jid.impl.JidCreate;
+import org.smsoverxmpp.bridge.address.PhoneNumber;
+import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
+import org.smsoverxmpp.bridge.mapping.Mapping;
+import org.smsoverxmpp.events.EventCodec;
+import org.smsoverxmpp.events.InboundSms;
+import org.smsoverxmpp.local.LocalAws;
+import org.smsoverxmpp.local.ProsodyServer;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * Row 5, and row 8 under load: producers write SMS from {@code conversations} senders into the queue as the
+ * webhook does, as fast as the bridge takes them (never more than {@link #BACKLOG} ahead, as a busy day
+ * would look, not a deep backlog); the bridge (its own JVM, container flags) delivers them to Prosody; the
+ * user's client counts them. Measured over {@code seconds} after a warm-up.
+ */
+final class InboundThroughput {
+    static final int BACKLOG = 300;
+    static final Duration WARM_UP = Duration.ofSeconds(5);
+
+    private final Path root;
+    private final Path work;
+    private final LocalAws aws;
+    private final ProsodyServer prosody;
+    private final Map<String, Long> otherProcesses;
+
+    /** @param otherProcesses the servers whose CPU is reported besides the bridge's and this JVM's */
+    InboundThroughput(Path root, Path work, LocalAws aws, ProsodyServer prosody, Map<String, Long> otherProcesses) {
+        this.root = root;
+        this.work = work;
+        this.aws = aws;
+        this.prosody = prosody;
+        this.otherProcesses = otherProcesses;
+    }
+
+    LoadResult run(BenchQueue queue, Duration measured, int conversations, int consumers, int run) throws Exception {
+        String user = "inbound" + run;
+        String number = "+1202555" + String.format("%04d", 100 + run);
+        prosody.register(user, "bench-password");
+        new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex).put(new Mapping(
+                JidCreate.entityBareFrom(user + "@" + ProsodyServer.DOMAIN), new PhoneNumber(number)));
+        // Room for 5,000 SMS/s, far above what two cores can do.
+        int capacity = (int) (5_000 * (measured.toSeconds() + WARM_UP.toSeconds() + 10));
+        try (CountingUser client = new CountingUser(prosody, user, "bench-password", capacity)) {
+            Map<String, String> env = BridgeProcess.environment(aws, prosody);
+            env.putAll(queue.environment());
+            env.put("QUEUE_CONSUMERS", Integer.toString(consumers));
+            try (BridgeProcess bridge = BridgeProcess.start(root, env, work.resolve("inbound-bridge-" + run + ".log"));
+                 Producers producers = new Producers(queue, client, number, conversations, run, capacity)) {
+                Map<String, Long> pids = new LinkedHashMap<>();
+                pids.put("bridge", bridge.pid());
+                pids.putAll(otherProcesses);
+                pids.put("client and producers", ProcessHandle.current().pid());
+                bridge.awaitConnected();
+                producers.start();
+                Thread.sleep(WARM_UP.toMillis());
+                try (ProcessSampler sampler = new ProcessSampler(pids, bridge.pid())) {
+                    long from = System.nanoTime();
+                    sampler.start();
+                    Thread.sleep(measured.toMillis());
+                    sampler.stop();
+                    long to = System.nanoTime();
+                    return new LoadResult(Arrivals.in(from, to, client.tally()), sampler.peakRssMb(),
+                            sampler.cpuShares(), client.errors());
+                }
+            }
+        }
+    }
+
+    /** Writes SMS as the webhook does (dedupe id = MessageSid, group = conversation), ten per request. */
+    private static final class Producers implements AutoCloseable {
+        private final BenchQueue queue;
+        private final CountingUser client;
+        private final String to;
+        private final int conversations;
+        private final int run;
+        private final int capacity;
+        private final EventCodec codec = new EventCodec();
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService threads = Executors.newFixedThreadPool(2);
+        private final List<Future<?>> done = new ArrayList<>();
+
+        Producers(BenchQueue queue, CountingUser client, String to, int conversations, int run, int capacity) {
+            this.queue = queue;
+            this.client = client;
+            this.to = to;
+            this.conversations = conversations;
+            this.run = run;
+            this.capacity = capacity;
+        }
+
+        void start() {
+            for (int i = 0; i < 2; i++) {
+                done.add(threads.submit(this::produce));
+            }
+        }
+
+        private Void produce() throws InterruptedException {
+            while (running.get()) {
+                if (next.get() - client.tally().count() >= BACKLOG) {
+                    Thread.sleep(1);
+                    continue;
+                }
+                int first = next.getAndAdd(10);
+                if (first + 10 > capacity) {
+                    throw new IllegalStateException("more than " + capacity + " SMS; raise the capacity");
+                }
+                List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+                for (int i = first; i < first + 10; i++) {
+                    InboundSms sms = new InboundSms(String.format("SM%08d%024d", run, i), StaticSecrets.ACCOUNT,
+                            "+1303555" + String.format("%04d", i % conversations), to, Tally.body(i),
+                            List.of(), Instant.now());
+                    entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i - first))
+                            .messageBody(codec.encode(sms)).messageDeduplicationId(sms.deduplicationId())
+                            .messageGroupId(sms.messageGroupId()).build());
+                }
+                var result = queue.sqs().sendMessageBatch(r -> r.queueUrl(queue.url()).entries(entries));
+                if (!result.failed().isEmpty()) {
+                    throw new IllegalStateException("the queue refused: " + result.failed());
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void close() throws Exception {
+            running.set(false);
+            threads.shutdown();
+            for (Future<?> f : done) {
+                f.get(); // a producer's failure fails the row
+            }
+        }
+    }
+}
