@@ -37,8 +37,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** The composition root: the one place that builds and wires the bridge, and takes it down in order. */
 public final class Bridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
-    /** ECS allows 30 s between SIGTERM and SIGKILL by default. */
-    private static final Duration CONSUMER_STOP = Duration.ofSeconds(20);
+    /**
+     * ECS allows 30 s between SIGTERM and SIGKILL: consumers 15 s (a 10 s long poll and its batch), queued
+     * sends 5 s, the stream's close up to 5 s, the receipt records 3 s.
+     */
+    private static final Duration CONSUMER_STOP = Duration.ofSeconds(15);
     private static final Duration OUTBOUND_DRAIN = Duration.ofSeconds(5);
 
     private final ComponentConnection xmpp;
@@ -110,9 +113,9 @@ public final class Bridge implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         lanes.close();
-        sentWriter.ifPresent(WriteBehindSentMessages::close);
         heartbeat.close();
         xmpp.close();
+        sentWriter.ifPresent(WriteBehindSentMessages::close);
         sqs.close();
         dynamo.close();
         s3.close();

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Queue → XMPP, at least once. Long-polls only while the stream is up; writes a batch; then pings the server
@@ -41,6 +42,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 public class QueueConsumer implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueConsumer.class);
     private static final int MAX_BATCH = 10;
+    /** The acknowledging ping's timeout and a margin. */
+    private static final Duration ACK_ROOM = Duration.ofSeconds(12);
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -54,6 +57,7 @@ public class QueueConsumer implements Runnable {
     private final RecentlyDelivered recentlyDelivered = new RecentlyDelivered();
     private volatile boolean running = true;
     private final Set<InboundBatch> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile Duration sendWindow;
 
     public QueueConsumer(SqsClient sqs, String queueUrl, int waitSeconds, Mappings mappings, SmsToStanzas toStanzas,
             DeliveryReports reports, MediaStore mediaStore, ComponentConnection xmpp) {
@@ -112,12 +116,20 @@ public class QueueConsumer implements Runnable {
                 .waitTimeSeconds(waitSeconds)
                 .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID,
                         MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+        long receivedAt = System.nanoTime();
         InboundBatch batch = new InboundBatch(xmpp);
         inFlight.add(batch);
         try {
             // After a failure in a conversation, later messages of it wait too, so it stays in order.
             Set<String> held = new HashSet<>();
             for (Message message : received) {
+                if (System.nanoTime() - receivedAt > sendWindow().toNanos()) {
+                    // Past this, SQS may already have handed the rest to another consumer: sending them too
+                    // would interleave two copies of a conversation. They come back, in order, instead.
+                    LOG.warn("batch still unsent after {} s (slow media?); its remaining messages will be redelivered",
+                            sendWindow().toSeconds());
+                    break;
+                }
                 String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
                 if (group != null && held.contains(group)) {
                     continue;
@@ -226,6 +238,28 @@ public class QueueConsumer implements Runnable {
             LOG.warn("could not delete {} delivered message(s); they will be delivered again: {}",
                     confirmed.size(), e.getMessage());
         }
+    }
+
+    /**
+     * How long after a receive its messages may still be written: the queue's visibility timeout, less room
+     * for the acknowledging ping (at least half of it). Read from the queue once.
+     */
+    private Duration sendWindow() {
+        Duration window = sendWindow;
+        if (window == null) {
+            Duration visibility = Duration.ofSeconds(30);
+            try {
+                visibility = Duration.ofSeconds(Long.parseLong(sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
+                        .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributes()
+                        .get(QueueAttributeName.VISIBILITY_TIMEOUT)));
+            } catch (RuntimeException e) {
+                LOG.warn("could not read the queue's visibility timeout, assuming {} s: {}", visibility.toSeconds(), e.toString());
+            }
+            Duration lessAck = visibility.minus(ACK_ROOM);
+            window = lessAck.compareTo(visibility.dividedBy(2)) > 0 ? lessAck : visibility.dividedBy(2);
+            sendWindow = window;
+        }
+        return window;
     }
 
     private static String receiveCount(Message message) {

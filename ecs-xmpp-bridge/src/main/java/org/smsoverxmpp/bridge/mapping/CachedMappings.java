@@ -6,6 +6,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jxmpp.jid.EntityBareJid;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 
@@ -24,13 +27,20 @@ public class CachedMappings implements Mappings {
     }
 
     CachedMappings(Mappings store, Duration ttl, long maxEntries, Ticker ticker) {
-        this.numbers = cache(ttl, maxEntries, ticker).build(store::numberOf);
-        this.users = cache(ttl, maxEntries, ticker).build(number -> List.copyOf(store.usersOf(number)));
+        // Re-reads are blocking DynamoDB calls: their own threads, not the common pool (one thread on a
+        // small task, shared with every cache's upkeep).
+        ExecutorService rereads = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "mapping-reread");
+            t.setDaemon(true);
+            return t;
+        });
+        this.numbers = cache(ttl, maxEntries, ticker, rereads).build(store::numberOf);
+        this.users = cache(ttl, maxEntries, ticker, rereads).build(number -> List.copyOf(store.usersOf(number)));
     }
 
-    private static Caffeine<Object, Object> cache(Duration ttl, long maxEntries, Ticker ticker) {
-        return Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).refreshAfterWrite(ttl.dividedBy(2))
-                .maximumSize(maxEntries);
+    private static Caffeine<Object, Object> cache(Duration ttl, long maxEntries, Ticker ticker, Executor executor) {
+        return Caffeine.newBuilder().ticker(ticker).executor(executor).expireAfterWrite(ttl)
+                .refreshAfterWrite(ttl.dividedBy(2)).maximumSize(maxEntries);
     }
 
     @Override

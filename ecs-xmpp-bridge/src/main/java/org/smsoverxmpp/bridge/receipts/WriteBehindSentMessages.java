@@ -18,12 +18,15 @@ import org.slf4j.LoggerFactory;
  * Records sent SMS in the background, up to {@value DynamoSentMessages#MAX_BATCH} per BatchWriteItem, so a
  * send does not wait for DynamoDB and a busy minute costs a twenty-fifth of the requests. Until a record is
  * written, {@link #find} answers from memory: a status callback can overtake the write. Memory is bounded:
- * when {@code capacity} records wait, senders wait too. What is not written when the process dies is lost,
- * as when a write fails: the SMS went out, only its receipt or failure notice will be missing.
+ * when {@code capacity} records wait, new ones are given up rather than sends held. What is not written
+ * when the process dies is lost, as when a write fails: the SMS went out, only its receipt or failure
+ * notice will be missing.
  */
 public final class WriteBehindSentMessages implements SentMessages, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WriteBehindSentMessages.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
     private static final int ATTEMPTS = 5;
+    private static final Duration OFFER_WAIT = Duration.ofMillis(100);
 
     private final DynamoSentMessages table;
     private final BlockingQueue<SentMessage> waiting;
@@ -41,15 +44,24 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
         writer.start();
     }
 
+    /**
+     * Never holds a send up for long: if the writer is far behind (DynamoDB down) the record is given up
+     * after {@link #OFFER_WAIT}, which costs that SMS its receipt, not the SMS.
+     */
     @Override
     public void remember(SentMessage message) {
         unwritten.put(message.messageSid(), message);
+        boolean queued;
         try {
-            waiting.put(message);
+            queued = waiting.offer(message, OFFER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            queued = false;
+        }
+        if (!queued) {
             unwritten.remove(message.messageSid());
-            throw new IllegalStateException("interrupted before " + message.messageSid() + " was recorded", e);
+            LOG.warn("{} records wait for DynamoDB; SMS {} will have no receipt or failure notice",
+                    waiting.size(), message.messageSid());
         }
     }
 
@@ -68,12 +80,13 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
         return unwritten.isEmpty();
     }
 
+    /** Writes what waits, for at most a few seconds (shutdown has ECS's 30 s in all), and stops the writer. */
     @Override
     public void close() {
         closing = true;
         writer.interrupt();
         try {
-            writer.join(5_000);
+            writer.join(CLOSE_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -100,7 +113,13 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
             // Whatever gathered while the last batch was written goes in this one: no added delay.
             batch.add(first);
             waiting.drainTo(batch, DynamoSentMessages.MAX_BATCH - 1);
-            write(batch);
+            try {
+                write(batch);
+            } catch (Throwable t) {
+                // The writer must outlive anything: without it every later record would be given up.
+                LOG.error("could not record {} sent SMS", batch.size(), t);
+                batch.forEach(m -> unwritten.remove(m.messageSid()));
+            }
             batch.clear();
         }
     }

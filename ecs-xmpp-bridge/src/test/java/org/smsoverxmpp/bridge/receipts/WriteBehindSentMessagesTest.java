@@ -124,6 +124,25 @@ class WriteBehindSentMessagesTest {
     }
 
     @Test
+    void whenTheWriterIsFarBehindARecordIsGivenUpAndTheSendIsNotHeld() throws Exception {
+        FakeTable table = new FakeTable();
+        table.gate = new CountDownLatch(1);
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 1, Duration.ofMillis(1))) {
+            sent.remember(sent(1)); // taken by the writer, which now waits for DynamoDB
+            sent.remember(sent(2)); // fills the buffer
+            long started = System.nanoTime();
+            for (int i = 3; i < 6; i++) {
+                sent.remember(sent(i));
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            assertThat(sent.find("SM5")).isEmpty();
+            table.gate.countDown();
+            assertThat(sent.flush(Duration.ofSeconds(5))).isTrue();
+            assertThat(table.stored).containsKeys("SM1", "SM2");
+        }
+    }
+
+    @Test
     void closeWritesWhatWaits() {
         FakeTable table = new FakeTable();
         table.gate = new CountDownLatch(1);
