@@ -48,6 +48,13 @@ final class BridgeProcess implements AutoCloseable {
         return ProcessTimer.until(process, started, output, "connected to", Duration.ofSeconds(60));
     }
 
+    /** How many lines of the bridge's log so far contain {@code text}. */
+    long linesContaining(String text) throws java.io.IOException {
+        try (var lines = java.nio.file.Files.lines(output)) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
+    }
+
     long pid() {
         return process.pid();
     }

@@ -75,7 +75,7 @@ final class InboundThroughput {
                     sampler.stop();
                     long to = System.nanoTime();
                     return new LoadResult(Arrivals.in(from, to, client.tally()), sampler.peakRssMb(),
-                            sampler.cpuShares(), client.errors());
+                            sampler.cpuShares(), client.errors(), -1);
                 }
             }
         }

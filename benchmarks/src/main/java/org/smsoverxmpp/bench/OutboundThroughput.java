@@ -67,7 +67,7 @@ final class OutboundThroughput {
                     sampler.stop();
                     long to = System.nanoTime();
                     return new LoadResult(Arrivals.in(from, to, atTwilio), sampler.peakRssMb(),
-                            sampler.cpuShares(), client.errors());
+                            sampler.cpuShares(), client.errors(), bridge.linesContaining("will have no receipt"));
                 } finally {
                     running.set(false);
                     writer.join();

@@ -70,7 +70,7 @@ public final class Bridge implements AutoCloseable {
         xmpp = new ComponentConnection(config.xmpp(), Backoff.standard());
         lanes = new ConversationExecutor(config.outboundLanes());
         sentWriter = config.sentTable().map(t -> new WriteBehindSentMessages(
-                new DynamoSentMessages(dynamo, t, config.sentRetention(), Clock.systemUTC()), 10_000, Duration.ofMillis(200)));
+                new DynamoSentMessages(dynamo, t, config.sentRetention(), Clock.systemUTC()), 10_000, Duration.ofMillis(200), 4));
         SentMessages sent = sentWriter.<SentMessages>map(w -> w).orElse(SentMessages.NONE);
         OutboundSms outbound = new OutboundSms(jids, mappings, twilio, lanes, sent, xmpp::send);
         consumer = new QueueConsumer(sqs, config.queueUrl(), config.queueWaitSeconds(), mappings,

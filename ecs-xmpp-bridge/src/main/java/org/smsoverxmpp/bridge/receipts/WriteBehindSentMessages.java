@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Records sent SMS in the background, up to {@value DynamoSentMessages#MAX_BATCH} per BatchWriteItem, so a
  * send does not wait for DynamoDB and a busy minute costs a twenty-fifth of the requests. Until a record is
  * written, {@link #find} answers from memory: a status callback can overtake the write. Memory is bounded:
- * when {@code capacity} records wait, new ones are given up rather than sends held. What is not written
+ * when {@code capacity} records wait, senders wait for room, for a few seconds at most. What is not written
  * when the process dies is lost, as when a write fails: the SMS went out, only its receipt or failure
  * notice will be missing.
  */
@@ -26,34 +26,45 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
     private static final Logger LOG = LoggerFactory.getLogger(WriteBehindSentMessages.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
     private static final int ATTEMPTS = 5;
-    private static final Duration OFFER_WAIT = Duration.ofMillis(100);
+    private static final Duration OFFER_WAIT = Duration.ofSeconds(5);
 
     private final DynamoSentMessages table;
+    private final Duration offerWait;
     private final BlockingQueue<SentMessage> waiting;
     private final Map<String, SentMessage> unwritten = new ConcurrentHashMap<>();
     private final Duration retryDelay;
-    private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closing;
 
-    public WriteBehindSentMessages(DynamoSentMessages table, int capacity, Duration retryDelay) {
+    /** @param writers concurrent BatchWriteItem calls: a table's round trip, not its capacity, limits one */
+    public WriteBehindSentMessages(DynamoSentMessages table, int capacity, Duration retryDelay, int writers) {
+        this(table, capacity, retryDelay, writers, OFFER_WAIT);
+    }
+
+    WriteBehindSentMessages(DynamoSentMessages table, int capacity, Duration retryDelay, int writers, Duration offerWait) {
+        this.offerWait = offerWait;
         this.table = table;
         this.waiting = new ArrayBlockingQueue<>(capacity);
         this.retryDelay = retryDelay;
-        this.writer = new Thread(this::writeUntilClosed, "sent-writer");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 0; i < writers; i++) {
+            Thread writer = new Thread(this::writeUntilClosed, "sent-writer-" + i);
+            writer.setDaemon(true);
+            this.writers.add(writer);
+        }
+        this.writers.forEach(Thread::start);
     }
 
     /**
-     * Never holds a send up for long: if the writer is far behind (DynamoDB down) the record is given up
-     * after {@link #OFFER_WAIT}, which costs that SMS its receipt, not the SMS.
+     * When the table is slower than the sends, this waits: sends slow to the table's pace and no receipt is
+     * lost. Only when a record has waited {@link #OFFER_WAIT} for room (the table failing or hanging) is it
+     * given up, which costs that SMS its receipt, not the SMS; sends then go on at a few a second.
      */
     @Override
     public void remember(SentMessage message) {
         unwritten.put(message.messageSid(), message);
         boolean queued;
         try {
-            queued = waiting.offer(message, OFFER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            queued = waiting.offer(message, offerWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             queued = false;
@@ -84,9 +95,12 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
     @Override
     public void close() {
         closing = true;
-        writer.interrupt();
+        writers.forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
-            writer.join(CLOSE_WAIT.toMillis());
+            for (Thread writer : writers) {
+                writer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

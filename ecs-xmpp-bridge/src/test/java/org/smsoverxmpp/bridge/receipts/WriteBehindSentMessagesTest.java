@@ -65,7 +65,7 @@ class WriteBehindSentMessagesTest {
     void aStatusCallbackThatOvertakesTheWriteStillFindsTheRecord() throws Exception {
         FakeTable table = new FakeTable();
         table.gate = new CountDownLatch(1);
-        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1))) {
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1)) {
             sent.remember(sent(1));
             assertThat(table.stored).isEmpty();
             assertThat(sent.find("SM1")).contains(sent(1));
@@ -80,7 +80,7 @@ class WriteBehindSentMessagesTest {
     void aBusyMinuteIsWrittenInBatchesOfAtMost25() throws Exception {
         FakeTable table = new FakeTable();
         table.gate = new CountDownLatch(1);
-        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 1_000, Duration.ofMillis(1))) {
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 1_000, Duration.ofMillis(1), 1)) {
             for (int i = 0; i < 200; i++) {
                 sent.remember(sent(i));
             }
@@ -97,7 +97,7 @@ class WriteBehindSentMessagesTest {
         FakeTable table = new FakeTable();
         table.throttleFirstCalls = 3;
         table.gate = new CountDownLatch(1);
-        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1))) {
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1)) {
             for (int i = 0; i < 10; i++) {
                 sent.remember(sent(i));
             }
@@ -111,7 +111,7 @@ class WriteBehindSentMessagesTest {
     void anOutageGivesTheRecordsUpAfterFiveAttemptsAndSendingGoesOn() throws Exception {
         FakeTable table = new FakeTable();
         table.down = true;
-        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1))) {
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1)) {
             sent.remember(sent(1));
             assertThat(sent.flush(Duration.ofSeconds(5))).isTrue();
             assertThat(table.calls.get()).isEqualTo(5);
@@ -124,18 +124,20 @@ class WriteBehindSentMessagesTest {
     }
 
     @Test
-    void whenTheWriterIsFarBehindARecordIsGivenUpAndTheSendIsNotHeld() throws Exception {
+    void whenTheTableIsStuckARecordIsGivenUpAfterItsWaitAndTheSendGoesOn() throws Exception {
         FakeTable table = new FakeTable();
         table.gate = new CountDownLatch(1);
-        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 1, Duration.ofMillis(1))) {
+        Duration wait = Duration.ofMillis(200);
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 1, Duration.ofMillis(1), 1, wait)) {
             sent.remember(sent(1)); // taken by the writer, which now waits for DynamoDB
             sent.remember(sent(2)); // fills the buffer
             long started = System.nanoTime();
-            for (int i = 3; i < 6; i++) {
+            for (int i = 3; i < 5; i++) {
                 sent.remember(sent(i));
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-            assertThat(sent.find("SM5")).isEmpty();
+            // Each waited for room, and no longer than its wait.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(wait, Duration.ofSeconds(3));
+            assertThat(sent.find("SM4")).isEmpty();
             table.gate.countDown();
             assertThat(sent.flush(Duration.ofSeconds(5))).isTrue();
             assertThat(table.stored).containsKeys("SM1", "SM2");
@@ -146,7 +148,7 @@ class WriteBehindSentMessagesTest {
     void closeWritesWhatWaits() {
         FakeTable table = new FakeTable();
         table.gate = new CountDownLatch(1);
-        WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1));
+        WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1);
         for (int i = 0; i < 30; i++) {
             sent.remember(sent(i));
         }
