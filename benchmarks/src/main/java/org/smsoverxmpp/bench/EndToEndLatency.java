@@ -92,7 +92,11 @@ final class EndToEndLatency {
                 posters.execute(() -> post(twilio, url, run, i, number, sentAt, answeredAt, refused));
             }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
             client.tally().await(total, Duration.ofSeconds(30));
-            posters.shutdownNow();
+            // A message can reach the client before its POST's answer reaches the poster: let the last ones finish.
+            posters.shutdown();
+            if (!posters.awaitTermination(30, TimeUnit.SECONDS)) {
+                posters.shutdownNow();
+            }
             List<Double> latencies = new ArrayList<>();
             List<Double> webhook = new ArrayList<>();
             for (int i = warmUp; i < total; i++) {
