@@ -57,6 +57,8 @@ public class QueueConsumer implements Runnable {
     private final RecentlyDelivered recentlyDelivered = new RecentlyDelivered();
     private volatile boolean running = true;
     private final Set<InboundBatch> inFlight = ConcurrentHashMap.newKeySet();
+    /** Deduplication ids some consumer is writing right now: a second copy must not be written beside it. */
+    private final Set<String> beingWritten = ConcurrentHashMap.newKeySet();
     private volatile Duration sendWindow;
 
     public QueueConsumer(SqsClient sqs, String queueUrl, int waitSeconds, Mappings mappings, SmsToStanzas toStanzas,
@@ -119,6 +121,7 @@ public class QueueConsumer implements Runnable {
         long receivedAt = System.nanoTime();
         InboundBatch batch = new InboundBatch(xmpp);
         inFlight.add(batch);
+        List<String> claimed = new ArrayList<>();
         try {
             // After a failure in a conversation, later messages of it wait too, so it stays in order.
             Set<String> held = new HashSet<>();
@@ -134,7 +137,7 @@ public class QueueConsumer implements Runnable {
                 if (group != null && held.contains(group)) {
                     continue;
                 }
-                if (!deliver(message, batch) && group != null) {
+                if (!deliver(message, batch, claimed) && group != null) {
                     held.add(group);
                 }
             }
@@ -143,11 +146,12 @@ public class QueueConsumer implements Runnable {
             }
         } finally {
             inFlight.remove(batch);
+            claimed.forEach(beingWritten::remove);
         }
     }
 
     /** @return true if the message went to the server (or needed nothing) */
-    private boolean deliver(Message message, InboundBatch batch) {
+    private boolean deliver(Message message, InboundBatch batch, List<String> claimed) {
         QueueEvent event;
         try {
             event = codec.decode(message.body());
@@ -163,6 +167,13 @@ public class QueueConsumer implements Runnable {
                 batch.skip(written);
                 return true;
             }
+            if (!beingWritten.add(event.deduplicationId())) {
+                // A queue may hand one message to two consumers (an emulator's race, a lapsed visibility
+                // timeout). This copy waits; when it comes back the other is confirmed and it is dropped.
+                LOG.info("{} is being delivered by another consumer; this copy will come back", event.deduplicationId());
+                return false;
+            }
+            claimed.add(event.deduplicationId());
             Optional<List<Stanza>> stanzas = event instanceof DeliveryStatus status
                     ? reportFor(status) : smsFor((InboundSms) event, receiveCount(message));
             return stanzas.isPresent() && batch.send(written, stanzas.get());
