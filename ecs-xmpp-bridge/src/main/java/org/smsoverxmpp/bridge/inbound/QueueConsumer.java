@@ -119,6 +119,7 @@ public class QueueConsumer implements Runnable {
                 .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID,
                         MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
         long receivedAt = System.nanoTime();
+        Duration window = sendWindow();
         InboundBatch batch = new InboundBatch(xmpp);
         inFlight.add(batch);
         List<String> claimed = new ArrayList<>();
@@ -126,11 +127,11 @@ public class QueueConsumer implements Runnable {
             // After a failure in a conversation, later messages of it wait too, so it stays in order.
             Set<String> held = new HashSet<>();
             for (Message message : received) {
-                if (System.nanoTime() - receivedAt > sendWindow().toNanos()) {
+                if (System.nanoTime() - receivedAt > window.toNanos()) {
                     // Past this, SQS may already have handed the rest to another consumer: sending them too
                     // would interleave two copies of a conversation. They come back, in order, instead.
                     LOG.warn("batch still unsent after {} s (slow media?); its remaining messages will be redelivered",
-                            sendWindow().toSeconds());
+                            window.toSeconds());
                     break;
                 }
                 String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
