@@ -23,20 +23,7 @@ public final class ColdStartProbe {
         }
     }
 
-    static double peakRssMb() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (java.io.IOException e) {
-            // not Linux: reported as 0
-        }
-        return 0;
-    }
-
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         boolean hello = args.length > 0 && args[0].equals("hello");
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler =
                 hello ? new Hello() : new WebhookHandler();
@@ -47,7 +34,7 @@ public final class ColdStartProbe {
         int status = handler.handleRequest(event, null).getStatusCode();
         System.out.println("status " + status);
         // What Lambda reports as "Max Memory Used" is the process's peak resident set.
-        System.out.println("peak-rss-mb " + peakRssMb());
+        System.out.println("peak-rss-mb " + ProcessTimer.statusMb(java.nio.file.Path.of("/proc/self/status"), "VmHWM"));
         System.exit(status == 200 ? 0 : 1);
     }
 }

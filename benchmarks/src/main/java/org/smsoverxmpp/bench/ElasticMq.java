@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * it would measure moto rather than the bridge. It runs in its own JVM, so its CPU is told apart.
  */
 final class ElasticMq implements AutoCloseable {
+    static final String NAME = "ElasticMQ 1.6";
     private final Process server;
     private final SqsClient sqs;
     private final URI endpoint;
@@ -63,7 +64,7 @@ final class ElasticMq implements AutoCloseable {
                 QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
                 QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn
                         + "\",\"maxReceiveCount\":\"" + LocalAws.MAX_RECEIVES + "\"}"))).queueUrl();
-        return new BenchQueue("ElasticMQ 1.6", endpoint, url, sqs);
+        return new BenchQueue(NAME, endpoint, url, sqs);
     }
 
     long pid() {

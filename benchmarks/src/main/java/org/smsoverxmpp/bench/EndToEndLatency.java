@@ -1,6 +1,5 @@
 package org.smsoverxmpp.bench;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,14 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
-import org.jxmpp.jid.impl.JidCreate;
-import org.smsoverxmpp.bridge.address.PhoneNumber;
-import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
-import org.smsoverxmpp.bridge.mapping.Mapping;
 import org.smsoverxmpp.local.FreePort;
 import org.smsoverxmpp.local.LocalApiGateway;
-import org.smsoverxmpp.local.LocalAws;
-import org.smsoverxmpp.local.ProsodyServer;
 import org.smsoverxmpp.local.TwilioWebhookForms;
 import org.smsoverxmpp.local.WebhookPoster;
 import org.smsoverxmpp.webhook.WebhookConfig;
@@ -45,40 +38,31 @@ final class EndToEndLatency {
         }
     }
 
-    private final Path root;
-    private final Path work;
-    private final LocalAws aws;
-    private final ProsodyServer prosody;
+    private final LoadRig rig;
 
-    EndToEndLatency(Path root, Path work, LocalAws aws, ProsodyServer prosody) {
-        this.root = root;
-        this.work = work;
-        this.aws = aws;
-        this.prosody = prosody;
+    EndToEndLatency(LoadRig rig) {
+        this.rig = rig;
     }
 
     Result run(BenchQueue queue, int rate, Duration measured, int run) throws Exception {
-        String user = "latency" + run;
         String number = "+1202555" + String.format("%04d", 300 + run);
-        prosody.register(user, "bench-password");
-        new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex).put(new Mapping(
-                JidCreate.entityBareFrom(user + "@" + ProsodyServer.DOMAIN), new PhoneNumber(number)));
-        int warmUp = (int) (rate * InboundThroughput.WARM_UP.toSeconds());
+        String user = rig.user("latency" + run, number);
+        int warmUp = (int) (rate * LoadRig.WARM_UP.toSeconds());
         int total = warmUp + (int) (rate * measured.toSeconds());
         int port = FreePort.find();
         String url = "http://127.0.0.1:" + port + "/sms";
-        Map<String, String> webhookEnv = new HashMap<>(aws.webhookEnvironment());
+        Map<String, String> webhookEnv = new HashMap<>(rig.aws().webhookEnvironment());
         webhookEnv.putAll(queue.environment());
         webhookEnv.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
-        Map<String, String> bridgeEnv = BridgeProcess.environment(aws, prosody);
+        Map<String, String> bridgeEnv = BridgeProcess.environment(rig.aws(), rig.prosody());
         bridgeEnv.putAll(queue.environment());
         AtomicLongArray sentAt = new AtomicLongArray(total);
         AtomicLongArray answeredAt = new AtomicLongArray(total);
         AtomicInteger refused = new AtomicInteger();
-        try (CountingUser client = new CountingUser(prosody, user, "bench-password", total);
+        try (CountingUser client = new CountingUser(rig.prosody(), user, LoadRig.PASSWORD, total);
              LocalApiGateway api = new LocalApiGateway("127.0.0.1", port,
                      new WebhookHandler(WebhookWiring.fromEnvironment(WebhookConfig.from(webhookEnv))));
-             BridgeProcess bridge = BridgeProcess.start(root, bridgeEnv, work.resolve("latency-bridge-" + run + ".log"))) {
+             BridgeProcess bridge = BridgeProcess.start(rig.root(), bridgeEnv, rig.work().resolve("latency-bridge-" + run + ".log"))) {
             bridge.awaitConnected();
             WebhookPoster twilio = new WebhookPoster(StaticSecrets.TOKEN);
             // Twilio posts concurrently; a POST that takes long must not delay the next one's start.

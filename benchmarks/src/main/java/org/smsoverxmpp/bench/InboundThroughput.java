@@ -1,6 +1,5 @@
 package org.smsoverxmpp.bench;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,14 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jxmpp.jid.impl.JidCreate;
-import org.smsoverxmpp.bridge.address.PhoneNumber;
-import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
-import org.smsoverxmpp.bridge.mapping.Mapping;
 import org.smsoverxmpp.events.EventCodec;
 import org.smsoverxmpp.events.InboundSms;
-import org.smsoverxmpp.local.LocalAws;
-import org.smsoverxmpp.local.ProsodyServer;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -30,44 +23,30 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  */
 final class InboundThroughput {
     static final int BACKLOG = 300;
-    static final Duration WARM_UP = Duration.ofSeconds(5);
 
-    private final Path root;
-    private final Path work;
-    private final LocalAws aws;
-    private final ProsodyServer prosody;
-    private final Map<String, Long> otherProcesses;
+    private final LoadRig rig;
 
-    /** @param otherProcesses the servers whose CPU is reported besides the bridge's and this JVM's */
-    InboundThroughput(Path root, Path work, LocalAws aws, ProsodyServer prosody, Map<String, Long> otherProcesses) {
-        this.root = root;
-        this.work = work;
-        this.aws = aws;
-        this.prosody = prosody;
-        this.otherProcesses = otherProcesses;
+    InboundThroughput(LoadRig rig) {
+        this.rig = rig;
     }
 
     LoadResult run(BenchQueue queue, Duration measured, int conversations, int consumers, int run) throws Exception {
-        String user = "inbound" + run;
         String number = "+1202555" + String.format("%04d", 100 + run);
-        prosody.register(user, "bench-password");
-        new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex).put(new Mapping(
-                JidCreate.entityBareFrom(user + "@" + ProsodyServer.DOMAIN), new PhoneNumber(number)));
-        // Room for 5,000 SMS/s, far above what two cores can do.
-        int capacity = (int) (5_000 * (measured.toSeconds() + WARM_UP.toSeconds() + 10));
-        try (CountingUser client = new CountingUser(prosody, user, "bench-password", capacity)) {
-            Map<String, String> env = BridgeProcess.environment(aws, prosody);
+        String user = rig.user("inbound" + run, number);
+        int capacity = LoadRig.capacity(measured);
+        try (CountingUser client = new CountingUser(rig.prosody(), user, LoadRig.PASSWORD, capacity)) {
+            Map<String, String> env = BridgeProcess.environment(rig.aws(), rig.prosody());
             env.putAll(queue.environment());
             env.put("QUEUE_CONSUMERS", Integer.toString(consumers));
-            try (BridgeProcess bridge = BridgeProcess.start(root, env, work.resolve("inbound-bridge-" + run + ".log"));
+            try (BridgeProcess bridge = BridgeProcess.start(rig.root(), env, rig.work().resolve("inbound-bridge-" + run + ".log"));
                  Producers producers = new Producers(queue, client, number, conversations, run, capacity)) {
                 Map<String, Long> pids = new LinkedHashMap<>();
                 pids.put("bridge", bridge.pid());
-                pids.putAll(otherProcesses);
+                pids.putAll(rig.otherProcesses());
                 pids.put("client and producers", ProcessHandle.current().pid());
                 bridge.awaitConnected();
                 producers.start();
-                Thread.sleep(WARM_UP.toMillis());
+                Thread.sleep(LoadRig.WARM_UP.toMillis());
                 try (ProcessSampler sampler = new ProcessSampler(pids, bridge.pid())) {
                     long from = System.nanoTime();
                     sampler.start();

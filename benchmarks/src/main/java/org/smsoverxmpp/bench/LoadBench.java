@@ -20,6 +20,7 @@ import org.smsoverxmpp.local.ProsodyServer;
  */
 public final class LoadBench {
     static final Map<String, String> DEFAULTS = defaults();
+    private static final String MOTO = "moto_server 5.2";
 
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
@@ -64,16 +65,17 @@ public final class LoadBench {
              ProsodyServer prosody = ProsodyServer.start(work.resolve("prosody"), "sms.localhost", "bench-secret");
              ElasticMq elasticMq = new ElasticMq(work, 30)) {
             boolean onMoto = options.get("queue").equals("moto");
-            BenchQueue motoQueue = new BenchQueue("moto_server 5.2", moto.endpoint(), aws.queueUrl, aws.sqs);
+            BenchQueue motoQueue = new BenchQueue(MOTO, moto.endpoint(), aws.queueUrl, aws.sqs);
             IntFunction<BenchQueue> queueFor = run -> onMoto ? motoQueue : elasticMq.newQueue("-run" + run);
-            String queueName = queueFor.apply(0).name();
+            String queueName = onMoto ? MOTO : ElasticMq.NAME;
             Map<String, Long> servers = new LinkedHashMap<>();
             prosody.pid().ifPresent(pid -> servers.put("prosody", pid));
             moto.pid().ifPresent(pid -> servers.put("moto", pid));
             servers.put("elasticmq", elasticMq.pid());
             // The queue server is a fresh JVM that needs about 40 s of traffic to compile its hot paths; SQS
             // is always warm. One discarded inbound run warms it for every row.
-            InboundThroughput inbound = new InboundThroughput(root, work, aws, prosody, servers);
+            LoadRig rig = new LoadRig(root, work, aws, prosody, servers);
+            InboundThroughput inbound = new InboundThroughput(rig);
             int consumers = Integer.parseInt(options.get("consumers"));
             inbound.run(queueFor.apply(0), Duration.ofSeconds(Long.parseLong(options.get("warmup"))), conversations, consumers, 0);
             for (int run = 1; run <= runs && rowsWanted.contains("5"); run++) {
@@ -81,14 +83,14 @@ public final class LoadBench {
                 rows.add("| 5 | Inbound, " + queueName + " → bridge → Prosody → client | " + result.describe() + " |");
                 rows.add(String.format("| 8 | Bridge resident set under the inbound load (peak) | %.0f MB |", result.peakRssMb()));
             }
-            OutboundThroughput outbound = new OutboundThroughput(root, work, aws, prosody, servers);
+            OutboundThroughput outbound = new OutboundThroughput(rig);
             for (int run = 1; run <= runs && rowsWanted.contains("6"); run++) {
                 LoadResult result = outbound.run(queueFor.apply(6_00 + run).environment(), measured, conversations, run);
                 rows.add("| 6 | Outbound, client → Prosody → bridge → WireMock (+ sent-messages table in moto) | "
                         + result.describe() + " |");
                 rows.add(String.format("| 8 | Bridge resident set under the outbound load (peak) | %.0f MB |", result.peakRssMb()));
             }
-            EndToEndLatency latency = new EndToEndLatency(root, work, aws, prosody);
+            EndToEndLatency latency = new EndToEndLatency(rig);
             int rate = Integer.parseInt(options.get("rate"));
             for (int run = 1; run <= runs && rowsWanted.contains("7"); run++) {
                 rows.add("| 7 | Latency at " + rate + " SMS/s, signed webhook POST → " + queueName + " → client | "

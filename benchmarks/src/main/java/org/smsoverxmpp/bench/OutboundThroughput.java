@@ -1,6 +1,5 @@
 package org.smsoverxmpp.bench;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,11 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jxmpp.jid.impl.JidCreate;
-import org.smsoverxmpp.bridge.address.PhoneNumber;
-import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
-import org.smsoverxmpp.bridge.mapping.Mapping;
-import org.smsoverxmpp.local.LocalAws;
-import org.smsoverxmpp.local.ProsodyServer;
 
 /**
  * Row 6, and row 8 under that load: the user's client writes to {@code conversations} numbers as fast as
@@ -21,46 +15,33 @@ import org.smsoverxmpp.local.ProsodyServer;
  * table for its status callbacks. Measured at WireMock over {@code seconds} after a warm-up.
  */
 final class OutboundThroughput {
-    private final Path root;
-    private final Path work;
-    private final LocalAws aws;
-    private final ProsodyServer prosody;
-    private final Map<String, Long> otherProcesses;
+    private final LoadRig rig;
 
-    OutboundThroughput(Path root, Path work, LocalAws aws, ProsodyServer prosody, Map<String, Long> otherProcesses) {
-        this.root = root;
-        this.work = work;
-        this.aws = aws;
-        this.prosody = prosody;
-        this.otherProcesses = otherProcesses;
+    OutboundThroughput(LoadRig rig) {
+        this.rig = rig;
     }
 
     LoadResult run(Map<String, String> queueEnvironment, Duration measured, int conversations, int run)
             throws Exception {
-        String user = "outbound" + run;
-        prosody.register(user, "bench-password");
-        new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex).put(new Mapping(
-                JidCreate.entityBareFrom(user + "@" + ProsodyServer.DOMAIN),
-                new PhoneNumber("+1202555" + String.format("%04d", 200 + run))));
-        int capacity = (int) (5_000 * (measured.toSeconds() + InboundThroughput.WARM_UP.toSeconds() + 10));
-        Tally atTwilio = new Tally(capacity);
+        String user = rig.user("outbound" + run, "+1202555" + String.format("%04d", 200 + run));
+        Tally atTwilio = new Tally(LoadRig.capacity(measured));
         try (TwilioApi twilio = new TwilioApi(atTwilio);
-             CountingUser client = new CountingUser(prosody, user, "bench-password", 1)) {
-            Map<String, String> env = BridgeProcess.environment(aws, prosody);
+             CountingUser client = new CountingUser(rig.prosody(), user, LoadRig.PASSWORD, 1)) {
+            Map<String, String> env = BridgeProcess.environment(rig.aws(), rig.prosody());
             env.putAll(queueEnvironment);
             env.put("TWILIO_API_BASE_URL", twilio.baseUrl());
-            try (BridgeProcess bridge = BridgeProcess.start(root, env, work.resolve("outbound-bridge-" + run + ".log"))) {
+            try (BridgeProcess bridge = BridgeProcess.start(rig.root(), env, rig.work().resolve("outbound-bridge-" + run + ".log"))) {
                 Map<String, Long> pids = new LinkedHashMap<>();
                 pids.put("bridge", bridge.pid());
-                pids.putAll(otherProcesses);
+                pids.putAll(rig.otherProcesses());
                 pids.put("client and WireMock", ProcessHandle.current().pid());
                 bridge.awaitConnected();
                 AtomicBoolean running = new AtomicBoolean(true);
-                Thread writer = new Thread(() -> write(client, atTwilio, prosody.componentDomain(), conversations, running),
+                Thread writer = new Thread(() -> write(client, atTwilio, rig.prosody().componentDomain(), conversations, running),
                         "user-writes");
                 writer.start();
                 try (ProcessSampler sampler = new ProcessSampler(pids, bridge.pid())) {
-                    Thread.sleep(InboundThroughput.WARM_UP.toMillis());
+                    Thread.sleep(LoadRig.WARM_UP.toMillis());
                     long from = System.nanoTime();
                     sampler.start();
                     Thread.sleep(measured.toMillis());

@@ -52,11 +52,16 @@ final class ProcessTimer {
 
     /** Resident set size in MB, from /proc. */
     static double rssMb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+        return statusMb(Path.of("/proc", Long.toString(pid), "status"), "VmRSS");
+    }
+
+    /** A memory figure (VmRSS, VmHWM, …) of a /proc/…/status file, in MB. */
+    static double statusMb(Path status, String field) throws IOException {
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
         }
-        throw new IllegalStateException("no VmRSS for " + pid);
+        throw new IllegalStateException("no " + field + " in " + status);
     }
 }
