@@ -28,17 +28,51 @@ need_java_and_maven() {
   command -v mvn >/dev/null 2>&1 || { echo "error: mvn (Maven 3.8 or newer) not found; install Maven" >&2; return 1; }
 }
 
+# Debian bookworm ships Prosody 0.12 and ejabberd 23.01; its backports hold Prosody 13 (the current stable,
+# which real users run) and ejabberd 24.12. The tests run against those.
+enable_backports() {
+  if apt-cache policy 2>/dev/null | grep -q 'bookworm-backports'; then
+    return 0
+  fi
+  local sources=/etc/apt/sources.list.d/debian.sources
+  if [ -f "$sources" ] && grep -q '^Suites:.*bookworm-updates' "$sources"; then
+    as_root sed -i '/^Suites:.*bookworm-updates/ { /bookworm-backports/! s/$/ bookworm-backports/ }' "$sources"
+  else
+    echo 'deb http://deb.debian.org/debian bookworm-backports main' | as_root tee /etc/apt/sources.list.d/backports.list >/dev/null
+  fi
+  APT_UPDATED=
+}
+
+backports_install() {
+  enable_backports || return 1
+  apt_install -t bookworm-backports "$@"
+}
+
+prosody_major() {
+  # prosody --version refuses to run as root; the package knows its version.
+  dpkg-query -W -f='${Version}' prosody 2>/dev/null | sed -n 's/^\([0-9]*\)\..*/\1/p'
+}
+
 need_prosody() {
-  if ! command -v prosody >/dev/null 2>&1 || ! command -v prosodyctl >/dev/null 2>&1; then
-    echo "Installing Prosody (Debian package) ..."
-    apt_install prosody
+  if ! command -v prosodyctl >/dev/null 2>&1 \
+      || { command -v dpkg-query >/dev/null 2>&1 && [ "$(prosody_major)" != 13 ]; }; then
+    echo "Installing Prosody 13 (Debian bookworm-backports) ..."
+    backports_install prosody
   fi
 }
 
 need_ejabberd() {
   if ! command -v ejabberdctl >/dev/null 2>&1; then
-    echo "Installing ejabberd (Debian package; the second XMPP server the tests run against) ..."
-    apt_install ejabberd
+    echo "Installing ejabberd (Debian bookworm-backports; the second XMPP server the tests run against) ..."
+    backports_install ejabberd
+  fi
+}
+
+# A second, independent XMPP client library (Python) for the tests, beside Smack.
+need_slixmpp() {
+  if ! /usr/bin/python3 -c 'import slixmpp' >/dev/null 2>&1; then
+    echo "Installing slixmpp (Debian package python3-slixmpp) ..."
+    apt_install python3-slixmpp
   fi
 }
 
