@@ -72,12 +72,12 @@ public final class Bridge implements AutoCloseable {
         sentWriter = config.sentTable().map(t -> new WriteBehindSentMessages(
                 new DynamoSentMessages(dynamo, t, config.sentRetention(), Clock.systemUTC()), 10_000, Duration.ofMillis(200), 4));
         SentMessages sent = sentWriter.<SentMessages>map(w -> w).orElse(SentMessages.NONE);
-        OutboundSms outbound = new OutboundSms(jids, mappings, twilio, lanes, sent, xmpp::send);
+        OutboundSms outbound = new OutboundSms(jids, mappings, twilio, lanes, sent, xmpp);
         consumer = new QueueConsumer(sqs, config.queueUrl(), config.queueWaitSeconds(), mappings,
                 new SmsToStanzas(jids), new DeliveryReports(sent), mediaStore(config), xmpp);
         xmpp.onStanza(new IncomingStanzas(outbound, consumer::onBounce,
-                new IqRouter(new GatewayPrompt(jids, config.phoneRegion()), xmpp::send),
-                new PresenceResponder(xmpp::send)));
+                new IqRouter(new GatewayPrompt(jids, config.phoneRegion()), xmpp),
+                new PresenceResponder(xmpp), xmpp));
         for (int i = 0; i < config.queueConsumers(); i++) {
             consumerThreads.add(new Thread(consumer, "sqs-consumer-" + i));
         }

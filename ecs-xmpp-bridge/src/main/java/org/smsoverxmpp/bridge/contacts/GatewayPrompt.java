@@ -4,6 +4,7 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.smsoverxmpp.bridge.address.PhoneJids;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
+import org.smsoverxmpp.bridge.xmpp.IqErrors;
 import org.smsoverxmpp.bridge.xmpp.ext.GatewayQuery;
 
 /** XEP-0100 "add contact": the user types a number in any human format and gets the JID back. */
@@ -29,9 +30,8 @@ public final class GatewayPrompt {
             PhoneNumber number = PhoneNumber.parse(typed, defaultRegion);
             return reply(request, new GatewayQuery(null, null, jids.jidOf(number.e164()).toString()));
         } catch (IllegalArgumentException e) {
-            return IQ.createErrorResponse(request, StanzaError.getBuilder(StanzaError.Condition.not_acceptable)
-                    .setType(StanzaError.Type.MODIFY)
-                    .setDescriptiveEnText("'" + typed + "' is not a phone number. " + DESCRIPTION).build());
+            return IqErrors.to(request, StanzaError.Condition.not_acceptable, StanzaError.Type.MODIFY,
+                    "'" + typed + "' is not a phone number. " + DESCRIPTION);
         }
     }
 

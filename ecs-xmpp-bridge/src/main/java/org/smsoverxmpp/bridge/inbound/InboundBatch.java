@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jivesoftware.smack.packet.Stanza;
 import org.smsoverxmpp.bridge.xmpp.ComponentConnection;
+import org.smsoverxmpp.bridge.xmpp.StreamWrite;
+import org.smsoverxmpp.bridge.xmpp.XmppStream;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -20,7 +22,7 @@ final class InboundBatch {
     }
 
     private final ComponentConnection xmpp;
-    private final Object stream;
+    private final XmppStream stream;
     private final List<Written> written = new ArrayList<>();
     private final Map<String, Written> byStanzaId = new ConcurrentHashMap<>();
     private final Set<Written> bounced = ConcurrentHashMap.newKeySet();
@@ -30,18 +32,23 @@ final class InboundBatch {
         this.stream = xmpp.currentStream();
     }
 
-    /** @return false if the stream this batch started on is gone (the message then comes back later) */
-    boolean send(Written message, List<? extends Stanza> stanzas) {
+    /**
+     * @return {@link StreamWrite.Queued} when every stanza was written; {@link StreamWrite.NotConnected} if the
+     *         stream this batch started on is gone; {@link StreamWrite.Refused} if a stanza could not be written
+     *         safely. Either way the message is then not confirmed.
+     */
+    StreamWrite send(Written message, List<? extends Stanza> stanzas) {
         for (Stanza stanza : stanzas) {
             if (stanza.getStanzaId() != null) {
                 byStanzaId.put(stanza.getStanzaId(), message);
             }
-            if (!xmpp.send(stanza, stream)) {
-                return false;
+            StreamWrite write = xmpp.send(stanza, stream);
+            if (!write.isQueued()) {
+                return write;
             }
         }
         written.add(message);
-        return true;
+        return StreamWrite.QUEUED;
     }
 
     /** A message that needs no stanza (a repeat, a status with nothing to tell) is confirmed with the rest. */
@@ -63,7 +70,7 @@ final class InboundBatch {
         return written.isEmpty();
     }
 
-    Object stream() {
+    XmppStream stream() {
         return stream;
     }
 

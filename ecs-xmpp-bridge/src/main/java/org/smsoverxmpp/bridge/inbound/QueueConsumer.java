@@ -177,7 +177,7 @@ public class QueueConsumer implements Runnable {
             claimed.add(event.deduplicationId());
             Optional<List<Stanza>> stanzas = event instanceof DeliveryStatus status
                     ? reportFor(status) : smsFor((InboundSms) event, receiveCount(message));
-            return stanzas.isPresent() && batch.send(written, stanzas.get());
+            return stanzas.isPresent() && batch.send(written, stanzas.get()).isQueued();
         } catch (RuntimeException e) {
             // One bad message must not stop the others: it goes to the dead-letter queue in time.
             LOG.error("could not deliver {} (receive {}); it will be redelivered", event.messageSid(),

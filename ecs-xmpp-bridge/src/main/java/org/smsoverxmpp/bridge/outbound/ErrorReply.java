@@ -1,6 +1,8 @@
 package org.smsoverxmpp.bridge.outbound;
 
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.MessageBuilder;
+import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.StanzaError.Condition;
 import org.jivesoftware.smack.packet.StanzaError.Type;
@@ -20,9 +22,11 @@ public record ErrorReply(Type type, Condition condition, String text) {
         return new ErrorReply(Type.CANCEL, Condition.item_not_found, reason);
     }
 
-    public static ErrorReply cannotReplyToName(String name) {
-        return new ErrorReply(Type.CANCEL, Condition.feature_not_implemented, "'" + name + "' is an alphanumeric "
-                + "sender ID: it can send you SMS, but SMS cannot be sent to it.");
+    /** Letters where a number belongs: a typo, or a reply to a named sender such as "AMAZON". */
+    public static ErrorReply cannotReplyToName(String name, Object domain) {
+        return new ErrorReply(Type.CANCEL, Condition.feature_not_implemented, "'" + name + "' is not a phone number: "
+                + "write to +<country code><number>@" + domain + ", e.g. +15551234567@" + domain + ". If '" + name
+                + "' is the name an SMS came from (an alphanumeric sender ID), it cannot receive replies.");
     }
 
     public static ErrorReply cannotCorrect() {
@@ -59,14 +63,20 @@ public record ErrorReply(Type type, Condition condition, String text) {
                 "The gateway could not " + what + " just now; the SMS was not sent. Try again later.");
     }
 
-    /** The error copy, addressed back to the full JID that sent {@code original}. */
+    /**
+     * The error copy, addressed back to the full JID that sent {@code original}: its id and its body, nothing
+     * else of it (its other elements are the client's, and may be ones the gateway could not read).
+     */
     public Message toStanza(Message original) {
         StanzaError error = StanzaError.getBuilder(condition).setType(type).setDescriptiveEnText(text).build();
-        return original.asBuilder()
+        MessageBuilder copy = StanzaBuilder.buildMessage(original.getStanzaId())
                 .from(original.getTo())
                 .to(original.getFrom())
                 .ofType(Message.Type.error)
-                .setError(error)
-                .build();
+                .setError(error);
+        if (original.getBody() != null) {
+            copy.setBody(original.getBody());
+        }
+        return copy.build();
     }
 }

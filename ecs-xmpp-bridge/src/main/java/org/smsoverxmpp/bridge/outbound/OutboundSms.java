@@ -4,9 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
 import org.jxmpp.jid.EntityBareJid;
 import org.slf4j.Logger;
@@ -19,6 +17,7 @@ import org.smsoverxmpp.bridge.receipts.SentMessage;
 import org.smsoverxmpp.bridge.receipts.SentMessages;
 import org.smsoverxmpp.bridge.twilio.SendResult;
 import org.smsoverxmpp.bridge.twilio.TwilioSender;
+import org.smsoverxmpp.bridge.xmpp.StanzaSender;
 
 /**
  * XMPP → SMS. A message from a mapped user to {@code +E164@domain} leaves as an SMS from the user's number;
@@ -32,10 +31,10 @@ public class OutboundSms {
     private final TwilioSender twilio;
     private final ConversationExecutor lanes;
     private final SentMessages sent;
-    private final Consumer<Stanza> replies;
+    private final StanzaSender replies;
 
     public OutboundSms(PhoneJids jids, Mappings mappings, TwilioSender twilio, ConversationExecutor lanes,
-            SentMessages sent, Consumer<Stanza> replies) {
+            SentMessages sent, StanzaSender replies) {
         this.jids = jids;
         this.mappings = mappings;
         this.twilio = twilio;
@@ -66,7 +65,7 @@ public class OutboundSms {
         if (recipient instanceof Recipient.NotAPhone notAPhone) {
             reply(message, ErrorReply.badNumber(notAPhone.reason()));
         } else if (recipient instanceof Recipient.Name name) {
-            reply(message, ErrorReply.cannotReplyToName(name.name()));
+            reply(message, ErrorReply.cannotReplyToName(name.name(), jids.domain()));
         } else if (recipient instanceof Recipient.Phone phone) {
             submit(message, attachments, user, phone.number().e164());
         } else if (recipient instanceof Recipient.ShortCode shortCode) {
@@ -157,6 +156,6 @@ public class OutboundSms {
     }
 
     private void reply(Message original, ErrorReply error) {
-        replies.accept(error.toStanza(original));
+        replies.send(error.toStanza(original));
     }
 }

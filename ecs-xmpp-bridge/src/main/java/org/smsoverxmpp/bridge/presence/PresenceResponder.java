@@ -1,12 +1,11 @@
 package org.smsoverxmpp.bridge.presence;
 
-import java.util.function.Consumer;
 import org.jivesoftware.smack.packet.Presence;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 import org.smsoverxmpp.bridge.discovery.Discovery;
+import org.smsoverxmpp.bridge.xmpp.StanzaSender;
 
 /**
  * Phone contacts and the gateway behave like always-available contacts: a subscription is accepted and
@@ -14,10 +13,10 @@ import org.smsoverxmpp.bridge.discovery.Discovery;
  * are answered, unsubscriptions acknowledged. No state is kept.
  */
 public final class PresenceResponder {
-    private final Consumer<Stanza> send;
+    private final StanzaSender xmpp;
 
-    public PresenceResponder(Consumer<Stanza> send) {
-        this.send = send;
+    public PresenceResponder(StanzaSender xmpp) {
+        this.xmpp = xmpp;
     }
 
     public void onPresence(Presence presence) {
@@ -44,11 +43,11 @@ public final class PresenceResponder {
 
     private void available(Jid contact, BareJid user) {
         Discovery.Entity entity = contact.getLocalpartOrNull() == null ? Discovery.Entity.GATEWAY : Discovery.Entity.PHONE;
-        send.accept(StanzaBuilder.buildPresence().ofType(Presence.Type.available).from(contact).to(user)
+        xmpp.send(StanzaBuilder.buildPresence().ofType(Presence.Type.available).from(contact).to(user)
                 .addExtension(Discovery.caps(entity)).build());
     }
 
     private void send(Presence.Type type, Jid contact, BareJid user) {
-        send.accept(StanzaBuilder.buildPresence().ofType(type).from(contact).to(user).build());
+        xmpp.send(StanzaBuilder.buildPresence().ofType(type).from(contact).to(user).build());
     }
 }

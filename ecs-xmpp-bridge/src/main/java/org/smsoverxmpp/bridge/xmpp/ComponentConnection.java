@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smackx.ping.packet.Ping;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * whitespace, checks liveness with pings, and answers the server's pings. Everything else goes to the handler,
  * on the reader thread, so handlers must hand slow work off.
  */
-public final class ComponentConnection implements AutoCloseable {
+public final class ComponentConnection implements StanzaSender, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ComponentConnection.class);
 
     private final ComponentSettings settings;
@@ -30,9 +30,10 @@ public final class ComponentConnection implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile Consumer<Stanza> handler = stanza -> { };
+    private volatile StanzaHandler handler;
     private volatile ComponentSession session;
     private volatile boolean closing;
+    private final AtomicLong streams = new AtomicLong();
     private Thread supervisor;
 
     public ComponentConnection(ComponentSettings settings, Backoff backoff) {
@@ -42,7 +43,7 @@ public final class ComponentConnection implements AutoCloseable {
     }
 
     /** Must be set before {@link #start()}. */
-    public void onStanza(Consumer<Stanza> handler) {
+    public void onStanza(StanzaHandler handler) {
         this.handler = handler;
     }
 
@@ -59,54 +60,61 @@ public final class ComponentConnection implements AutoCloseable {
         timers.scheduleWithFixedDelay(this::checkLiveness, interval, interval, TimeUnit.MILLISECONDS);
     }
 
-    /** Queues a stanza on the live stream; false when there is none (the caller keeps the work for later). */
-    public boolean send(Stanza stanza) {
-        return send(stanza, session);
+    /** Queues a stanza on the live stream. */
+    @Override
+    public StreamWrite send(Stanza stanza) {
+        return send(stanza, currentStream());
     }
 
     /**
      * The stream now up (null if none). A batch holds on to it: its stanzas and the ping that acknowledges them
      * must all go over the same stream, or an answer on a new stream would confirm stanzas lost with the old.
      */
-    public Object currentStream() {
-        return session;
+    public XmppStream currentStream() {
+        ComponentSession current = session;
+        return current == null ? null : current.stream();
     }
 
-    /** Queues a stanza on {@code stream}; false when that stream is no longer the live one. */
-    public boolean send(Stanza stanza, Object stream) {
-        String xml = StanzaCodec.toXml(stanza);
+    /** Queues a stanza on {@code stream}; {@link StreamWrite.NotConnected} when that stream is no longer the live one. */
+    public StreamWrite send(Stanza stanza, XmppStream stream) {
         ComponentSession current = session;
-        if (current == null || current != stream) {
-            return false;
+        if (current == null || stream == null || current.stream() != stream) {
+            return StreamWrite.NOT_CONNECTED;
         }
-        current.write(xml);
-        return true;
+        StanzaCodec.Encoding encoding = StanzaCodec.encode(stanza);
+        if (encoding instanceof StanzaCodec.Encoding.Refused refused) {
+            LOG.error("refused to write a {} to {}: {}", stanza.getClass().getSimpleName(), stanza.getTo(), refused.reason());
+            return new StreamWrite.Refused(refused.reason());
+        }
+        current.write(((StanzaCodec.Encoding.Xml) encoding).xml());
+        return StreamWrite.QUEUED;
     }
 
     /**
      * Pings the server after whatever was sent before on {@code stream}. The future completes when the server
      * answered, and fails if that stream drops or the answer does not come within the ping timeout.
      */
-    public CompletableFuture<Void> pingServer(Object stream) {
+    public CompletableFuture<Void> pingServer(XmppStream stream) {
         CompletableFuture<Void> answer = new CompletableFuture<Void>()
                 .orTimeout(settings.pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        if (!send(pings.next(answer), stream)) {
+        if (!send(pings.next(answer), stream).isQueued()) {
             answer.completeExceptionally(new IllegalStateException("the stream changed or is down"));
         }
         return answer;
     }
 
     private void superviseForever() {
-        int attempt = 0;
+        // A stream that outlived one liveness check has proven the link.
+        ReconnectPolicy reconnect = new ReconnectPolicy(backoff, settings.pingInterval());
         while (!closing) {
             Duration minimumWait = Duration.ZERO;
             try {
-                ComponentSession opened = ComponentSession.open(settings);
+                ComponentSession opened = ComponentSession.open(settings, new XmppStream(streams.incrementAndGet()));
                 session = opened;
-                attempt = 0;
+                reconnect.connected(System.nanoTime());
                 state.set(true);
                 LOG.info("component {} connected to {}:{}", settings.componentDomain(), settings.host(), settings.port());
-                opened.readStanzas(this::dispatch);
+                opened.readStanzas(dispatcher);
                 if (!closing) {
                     LOG.warn("server closed the stream");
                 }
@@ -122,29 +130,42 @@ public final class ComponentConnection implements AutoCloseable {
                 disconnected();
             }
             if (!closing) {
-                Duration wait = max(backoff.delay(attempt++), minimumWait);
+                Duration wait = reconnect.disconnected(System.nanoTime(), minimumWait);
                 LOG.info("reconnecting in {} ms", wait.toMillis());
                 state.awaitClosing(wait);
             }
         }
     }
 
-    private void dispatch(Stanza stanza) {
-        if (stanza instanceof IQ iq) {
-            if (pings.complete(iq)) {
-                return;
+    /** The connection's own pings first; everything else to the handler, which must not take the stream down. */
+    private final StanzaHandler dispatcher = new StanzaHandler() {
+        @Override
+        public void onStanza(Stanza stanza) {
+            if (stanza instanceof IQ iq) {
+                if (pings.complete(iq)) {
+                    return;
+                }
+                if (iq instanceof Ping && iq.getType() == IQ.Type.get && settings.serverDomain().equals(iq.getFrom())) {
+                    send(IQ.createResultIQ(iq));
+                    return;
+                }
             }
-            if (iq instanceof Ping && iq.getType() == IQ.Type.get && settings.serverDomain().equals(iq.getFrom())) {
-                send(IQ.createResultIQ(iq));
-                return;
+            try {
+                handler.onStanza(stanza);
+            } catch (RuntimeException e) {
+                LOG.error("handler failed on a {} from {}", stanza.getClass().getSimpleName(), stanza.getFrom(), e);
             }
         }
-        try {
-            handler.accept(stanza);
-        } catch (RuntimeException e) {
-            LOG.error("handler failed on a {} from {}", stanza.getClass().getSimpleName(), stanza.getFrom(), e);
+
+        @Override
+        public void onUnreadable(UnreadableStanza stanza) {
+            try {
+                handler.onUnreadable(stanza);
+            } catch (RuntimeException e) {
+                LOG.error("handler failed on an unreadable <{}> from {}", stanza.element(), stanza.from(), e);
+            }
         }
-    }
+    };
 
     private void disconnected() {
         ComponentSession current = session;
@@ -169,7 +190,7 @@ public final class ComponentConnection implements AutoCloseable {
         if (current == null) {
             return;
         }
-        pingServer(current).exceptionally(failure -> {
+        pingServer(current.stream()).exceptionally(failure -> {
             if (session == current) {
                 LOG.warn("server did not answer a ping in {} ms; reconnecting", settings.pingTimeout().toMillis());
                 current.close();
@@ -195,9 +216,5 @@ public final class ComponentConnection implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smack.util.SHA1;
@@ -32,6 +30,7 @@ final class ComponentSession implements Closeable {
     private static final String CLOSE = "</stream:stream>";
     private static final int CONNECT_TIMEOUT_MS = 10_000;
 
+    private final XmppStream stream;
     private final Socket socket;
     private final XmlPullParser parser;
     private final Writer out;
@@ -41,7 +40,8 @@ final class ComponentSession implements Closeable {
     private volatile boolean closed;
     private XmlEnvironment streamEnvironment;
 
-    private ComponentSession(Socket socket) throws IOException, XmlPullParserException {
+    private ComponentSession(XmppStream stream, Socket socket) throws IOException, XmlPullParserException {
+        this.stream = stream;
         this.socket = socket;
         this.out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
         this.parser = SmackXmlParser.newXmlParser(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -50,14 +50,14 @@ final class ComponentSession implements Closeable {
     }
 
     /** Connects and authenticates, or throws; a rejected secret is a {@link HandshakeRejectedException}. */
-    static ComponentSession open(ComponentSettings settings) throws IOException {
+    static ComponentSession open(ComponentSettings settings, XmppStream stream) throws IOException {
         StanzaCodec.install();
         Socket socket = settings.directTls() ? SSLSocketFactory.getDefault().createSocket() : new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
             socket.connect(new InetSocketAddress(settings.host(), settings.port()), CONNECT_TIMEOUT_MS);
-            ComponentSession session = new ComponentSession(socket);
+            ComponentSession session = new ComponentSession(stream, socket);
             session.authenticate(settings);
             session.writer.start();
             return session;
@@ -105,8 +105,12 @@ final class ComponentSession implements Closeable {
         socket.setSoTimeout(0);
     }
 
+    XmppStream stream() {
+        return stream;
+    }
+
     /** Reads stanzas until the stream ends; returns normally on a clean close, throws when the stream breaks. */
-    void readStanzas(Consumer<Stanza> handler) throws IOException {
+    void readStanzas(StanzaHandler handler) throws IOException {
         try {
             while (true) {
                 XmlPullParser.Event event = parser.next();
@@ -127,32 +131,22 @@ final class ComponentSession implements Closeable {
         }
     }
 
-    private void readTopLevelElement(Consumer<Stanza> handler) throws IOException, XmlPullParserException {
-        int depth = parser.getDepth();
+    private void readTopLevelElement(StanzaHandler handler) throws IOException, XmlPullParserException {
         String name = parser.getName();
         switch (name) {
             case "message", "presence", "iq" -> {
-                Stanza stanza;
-                try {
-                    stanza = PacketParserUtils.parseStanza(parser, streamEnvironment);
-                } catch (XmlPullParserException | IOException e) {
-                    throw e;
-                } catch (Exception e) {
-                    // A stanza Smack cannot model (e.g. an IQ without a child): skip it, keep the stream.
-                    LOG.warn("skipped unparseable <{}>: {}", name, e.toString());
-                    skipTo(depth);
-                    return;
+                StanzaReader.Read read = StanzaReader.read(parser, streamEnvironment);
+                if (read instanceof StanzaReader.Read.Parsed parsed) {
+                    handler.onStanza(parsed.stanza());
+                } else {
+                    UnreadableStanza unreadable = ((StanzaReader.Read.Unreadable) read).stanza();
+                    LOG.warn("could not read <{}> id '{}' from {}: {}", name, unreadable.id(), unreadable.from(),
+                            unreadable.reason());
+                    handler.onUnreadable(unreadable);
                 }
-                handler.accept(stanza);
             }
             case "error" -> throw new IOException("stream error from server: " + PacketParserUtils.parseElement(parser));
             default -> LOG.warn("ignored unexpected top-level element {}", PacketParserUtils.parseElement(parser));
-        }
-    }
-
-    private void skipTo(int depth) throws XmlPullParserException, IOException {
-        while (!(parser.getEventType() == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == depth)) {
-            parser.next();
         }
     }
 

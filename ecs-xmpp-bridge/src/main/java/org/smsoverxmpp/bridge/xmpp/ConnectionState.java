@@ -6,10 +6,19 @@ import java.time.Duration;
 public final class ConnectionState {
     private boolean connected;
     private boolean wakeUp;
+    private long connections;
 
     synchronized void set(boolean connected) {
+        if (connected && !this.connected) {
+            connections++;
+        }
         this.connected = connected;
         notifyAll();
+    }
+
+    /** How many streams have been authenticated since start: one more than the number of reconnects. */
+    public synchronized long connections() {
+        return connections;
     }
 
     public synchronized boolean isConnected() {

@@ -43,11 +43,34 @@ public final class StanzaCodec {
         // the static initializer does the work
     }
 
-    public static String toXml(Stanza stanza) {
+    /** What a stanza becomes on the stream: its XML, or the reason it cannot be written. */
+    public sealed interface Encoding {
+        record Xml(String xml) implements Encoding {
+        }
+
+        /** Writing it would break the stream; this is always our bug, and the stanza is not sent. */
+        record Refused(String reason) implements Encoding {
+        }
+    }
+
+    /**
+     * The one place where stanzas become bytes. Smack serializes, {@link XmlRepair} applies the documented
+     * replacements where Smack's escaping falls short, and {@link StrictXmlCheck} refuses whatever is still
+     * not one well-formed stanza, so no stanza can cost the stream.
+     */
+    public static Encoding encode(Stanza stanza) {
         if (stanza.getFrom() == null) {
             // Prosody 13 disconnects components that omit it, and a stanza without one is always our bug.
-            throw new IllegalArgumentException("stanza without 'from': " + stanza.getClass().getSimpleName());
+            return new Encoding.Refused("stanza without 'from': " + stanza.getClass().getSimpleName());
         }
-        return stanza.toXML(STREAM).toString();
+        String xml;
+        try {
+            xml = XmlRepair.repair(stanza.toXML(STREAM));
+        } catch (RuntimeException | AssertionError e) {
+            // A library element that cannot serialize itself (Smack's ad-hoc command without a node fails an
+            // assertion, or throws once assertions are off) must not reach the stream.
+            return new Encoding.Refused("could not serialize " + stanza.getClass().getSimpleName() + ": " + e);
+        }
+        return StrictXmlCheck.problemWith(xml).<Encoding>map(Encoding.Refused::new).orElseGet(() -> new Encoding.Xml(xml));
     }
 }

@@ -6,9 +6,7 @@ import com.twilio.http.TwilioRestClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,7 @@ import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.mapping.Mappings;
 import org.smsoverxmpp.bridge.receipts.SentMessages;
 import org.smsoverxmpp.bridge.twilio.TwilioSender;
+import org.smsoverxmpp.bridge.xmpp.RecordingSender;
 
 /** A message that arrives while the bridge drains for shutdown is refused out loud, not dropped. */
 class OutboundSmsShutdownTest {
@@ -27,7 +26,7 @@ class OutboundSmsShutdownTest {
     void aMessageArrivingAfterTheLanesClosedGetsATemporaryError() throws Exception {
         ConversationExecutor lanes = new ConversationExecutor(2);
         assertThat(lanes.drain(Duration.ofSeconds(1))).isTrue();
-        List<Stanza> replies = new CopyOnWriteArrayList<>();
+        RecordingSender replies = new RecordingSender();
         Mappings mappings = new Mappings() {
             @Override
             public Optional<PhoneNumber> numberOf(EntityBareJid user) {
@@ -43,13 +42,13 @@ class OutboundSmsShutdownTest {
         TwilioSender twilio = new TwilioSender(new TwilioRestClient.Builder("AC1", "token").build(), Optional.empty(),
                 List.of());
         OutboundSms outbound = new OutboundSms(new PhoneJids(JidCreate.domainBareFrom("sms.example.com")), mappings,
-                twilio, lanes, SentMessages.NONE, replies::add);
+                twilio, lanes, SentMessages.NONE, replies);
 
         outbound.onMessage(StanzaBuilder.buildMessage("m1").ofType(Message.Type.chat)
                 .from(JidCreate.from("alice@example.com/phone")).to(JidCreate.from("+15551234567@sms.example.com"))
                 .setBody("hello").build());
 
-        assertThat(replies).singleElement().satisfies(reply -> {
+        assertThat(replies.sent()).singleElement().satisfies(reply -> {
             Message error = (Message) reply;
             assertThat(error.getType()).isEqualTo(Message.Type.error);
             assertThat(error.getStanzaId()).isEqualTo("m1");

@@ -2,18 +2,19 @@ package org.smsoverxmpp.bridge.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smackx.caps.packet.CapsExtension;
 import org.junit.jupiter.api.Test;
+import org.smsoverxmpp.bridge.xmpp.RecordingSender;
 import org.jxmpp.jid.impl.JidCreate;
 
 class PresenceResponderTest {
-    private final List<Stanza> sent = new ArrayList<>();
-    private final PresenceResponder responder = new PresenceResponder(sent::add);
+    private final RecordingSender recorder = new RecordingSender();
+    private final List<Stanza> sent = recorder.sent();
+    private final PresenceResponder responder = new PresenceResponder(recorder);
 
     private void receive(Presence.Type type, String to) {
         responder.onPresence(StanzaBuilder.buildPresence().ofType(type)

@@ -51,7 +51,7 @@ class ComponentSessionTest {
     void aRefusedSecretIsAHandshakeRejection() throws Exception {
         try (ServerSocket server = serverAnswering("<stream:error><not-authorized "
                 + "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>")) {
-            assertThatThrownBy(() -> ComponentSession.open(settings(server.getLocalPort())))
+            assertThatThrownBy(() -> ComponentSession.open(settings(server.getLocalPort()), new XmppStream(1)))
                     .isInstanceOf(HandshakeRejectedException.class);
         }
     }
@@ -60,7 +60,7 @@ class ComponentSessionTest {
     void aServerShuttingDownIsAnOrdinaryFailureRetriedSoon() throws Exception {
         try (ServerSocket server = serverAnswering("<stream:error><system-shutdown "
                 + "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>")) {
-            assertThatThrownBy(() -> ComponentSession.open(settings(server.getLocalPort())))
+            assertThatThrownBy(() -> ComponentSession.open(settings(server.getLocalPort()), new XmppStream(1)))
                     .isInstanceOf(IOException.class).isNotInstanceOf(HandshakeRejectedException.class);
         }
     }
