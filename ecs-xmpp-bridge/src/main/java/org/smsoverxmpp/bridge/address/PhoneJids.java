@@ -44,8 +44,9 @@ public final class PhoneJids {
         }
         try {
             return JidCreate.entityBareFrom(local + "@" + domain);
-        } catch (XmppStringprepException e) {
-            throw new IllegalArgumentException("SMS address '" + smsAddress + "' cannot be a JID", e);
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            // Said without the address itself: it came from outside and may be anything, of any length.
+            throw new IllegalArgumentException("its sender address (" + smsAddress.length() + " characters) cannot be a JID");
         }
     }
 

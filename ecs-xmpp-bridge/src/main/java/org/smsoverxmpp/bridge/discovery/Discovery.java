@@ -21,7 +21,7 @@ public final class Discovery {
     public enum Entity {
         GATEWAY("gateway", "sms", "SMS gateway", List.of(DISCO_INFO, "jabber:iq:gateway", "urn:xmpp:receipts",
                 "urn:xmpp:ping", "vcard-temp", "jabber:x:oob", "http://jabber.org/protocol/caps")),
-        PHONE("client", "sms", "SMS", List.of(DISCO_INFO, "urn:xmpp:receipts", "vcard-temp", "jabber:x:oob",
+        PHONE("client", "sms", "SMS", List.of(DISCO_INFO, "urn:xmpp:receipts", "urn:xmpp:ping", "vcard-temp", "jabber:x:oob",
                 "http://jabber.org/protocol/caps"));
 
         final String category;

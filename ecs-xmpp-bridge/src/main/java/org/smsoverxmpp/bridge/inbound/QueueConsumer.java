@@ -15,13 +15,13 @@ import org.slf4j.LoggerFactory;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.mapping.Mappings;
 import org.smsoverxmpp.bridge.media.MediaStore;
+import org.smsoverxmpp.bridge.media.PublishedMedia;
 import org.smsoverxmpp.bridge.receipts.DeliveryReports;
 import org.smsoverxmpp.bridge.xmpp.ComponentConnection;
 import org.smsoverxmpp.events.DeliveryStatus;
 import org.smsoverxmpp.events.EventCodec;
 import org.smsoverxmpp.events.InboundSms;
 import org.smsoverxmpp.events.MalformedEventException;
-import org.smsoverxmpp.events.Media;
 import org.smsoverxmpp.events.QueueEvent;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -214,15 +214,22 @@ public class QueueConsumer implements Runnable {
                     sms.to(), sms.messageSid(), receiveCount);
             return Optional.empty();
         }
-        List<Media> media;
+        List<PublishedMedia> media;
         try {
             media = mediaStore.publish(sms.messageSid(), sms.media());
         } catch (RuntimeException e) {
             LOG.warn("could not re-host the media of {}; it will be redelivered: {}", sms.messageSid(), e.toString());
             return Optional.empty();
         }
+        List<Stanza> stanzas;
+        try {
+            stanzas = List.copyOf(toStanzas.convert(sms, media, users));
+        } catch (IllegalArgumentException e) {
+            LOG.error("SMS {} cannot be delivered: {}", sms.messageSid(), e.getMessage());
+            return Optional.empty();
+        }
         LOG.info("delivering SMS {} from {} to {} user(s)", sms.messageSid(), sms.from(), users.size());
-        return Optional.of(List.copyOf(toStanzas.convert(sms, media, users)));
+        return Optional.of(stanzas);
     }
 
     private void acknowledge(InboundBatch batch) throws InterruptedException {

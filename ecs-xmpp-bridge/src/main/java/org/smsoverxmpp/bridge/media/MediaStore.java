@@ -7,12 +7,14 @@ import org.smsoverxmpp.events.Media;
 public interface MediaStore {
 
     /**
-     * The media to show: envelope parts dropped, the rest at URLs that open without Twilio credentials.
+     * The media to show: envelope parts dropped, the rest at URLs that open without Twilio credentials, or
+     * told unavailable when they can never be fetched.
      *
-     * @throws RuntimeException when a file could not be fetched or stored now (the SMS is then redelivered)
+     * @throws MediaUnavailableNow when a file could not be fetched or stored now (the SMS is then redelivered)
      */
-    List<Media> publish(String messageSid, List<Media> media);
+    List<PublishedMedia> publish(String messageSid, List<Media> media);
 
     /** Without a bucket: Twilio's URLs are passed on as they are (they need Twilio credentials to open). */
-    MediaStore PASS_THROUGH = (sid, media) -> media.stream().filter(m -> MediaTypes.isAttachment(m.contentType())).toList();
+    MediaStore PASS_THROUGH = (sid, media) -> media.stream().filter(m -> MediaTypes.isAttachment(m.contentType()))
+            .<PublishedMedia>map(PublishedMedia.Available::new).toList();
 }

@@ -1,7 +1,5 @@
 package org.smsoverxmpp.bridge.media;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsoverxmpp.bridge.twilio.TwilioCredentials;
 import org.smsoverxmpp.events.Media;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -55,22 +54,39 @@ public class S3MediaStore implements MediaStore {
     }
 
     @Override
-    public List<Media> publish(String messageSid, List<Media> media) {
-        List<Media> published = new ArrayList<>();
+    public List<PublishedMedia> publish(String messageSid, List<Media> media) {
+        List<PublishedMedia> published = new ArrayList<>();
         for (Media item : media) {
-            if (MediaTypes.isAttachment(item.contentType())) {
-                published.add(new Media(rehost(item), item.contentType()));
+            if (!MediaTypes.isAttachment(item.contentType())) {
+                continue;
+            }
+            try {
+                published.add(new PublishedMedia.Available(new Media(rehost(item), item.contentType())));
+            } catch (GoneForGood e) {
+                LOG.warn("an attachment ({}) of {} cannot be retrieved: {}; the message is delivered without it",
+                        item.contentType(), messageSid, e.getMessage());
+                published.add(new PublishedMedia.Unavailable(item.contentType(), e.getMessage()));
             }
         }
         return published;
     }
 
     private String rehost(Media item) {
-        byte[] bytes = download(URI.create(item.url()));
+        URI url;
+        try {
+            url = URI.create(item.url());
+        } catch (IllegalArgumentException e) {
+            throw new GoneForGood("not a URL");
+        }
+        byte[] bytes = download(url);
         byte[] key = new byte[16];
         random.nextBytes(key);
         String name = PREFIX + HexFormat.of().formatHex(key) + MediaTypes.extension(item.contentType());
-        s3.putObject(r -> r.bucket(bucket).key(name).contentType(item.contentType()), RequestBody.fromBytes(bytes));
+        try {
+            s3.putObject(r -> r.bucket(bucket).key(name).contentType(item.contentType()), RequestBody.fromBytes(bytes));
+        } catch (SdkException e) {
+            throw new MediaUnavailableNow("could not store media in " + bucket + ": " + e.getMessage(), e);
+        }
         LOG.debug("re-hosted {} bytes of {} as {}", bytes.length, item.contentType(), name);
         return publicBaseUrl + "/" + name;
     }
@@ -78,6 +94,7 @@ public class S3MediaStore implements MediaStore {
     /**
      * Twilio's media URLs redirect to a CDN. Credentials go only to Twilio's own API host, on the same scheme,
      * never to wherever a URL or a redirect points. The whole download, body included, has a deadline.
+     * A 4xx other than 408 and 429 will not change on a retry: the file is gone for good.
      */
     private byte[] download(URI url) {
         try {
@@ -94,29 +111,42 @@ public class S3MediaStore implements MediaStore {
                     response = pending.get(DOWNLOAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
                     pending.cancel(true);
-                    throw new IllegalStateException("media download took longer than " + DOWNLOAD_TIMEOUT);
+                    throw new MediaUnavailableNow("media download took longer than " + DOWNLOAD_TIMEOUT, e);
                 }
                 int status = response.statusCode();
                 if (status / 100 == 3) {
-                    URI next = response.headers().firstValue("Location").map(url::resolve)
-                            .orElseThrow(() -> new IllegalStateException("redirect without Location"));
-                    url = next;
+                    url = response.headers().firstValue("Location").map(url::resolve)
+                            .orElseThrow(() -> new GoneForGood("HTTP " + status + " redirect without Location"));
                     continue;
                 }
+                if (status / 100 == 4 && status != 408 && status != 429) {
+                    throw new GoneForGood("the media URL answered HTTP " + status);
+                }
                 if (status != 200) {
-                    throw new IllegalStateException("media download answered HTTP " + status);
+                    throw new MediaUnavailableNow("the media URL answered HTTP " + status, null);
                 }
                 if (response.body().length > MAX_BYTES) {
-                    throw new IllegalStateException("media larger than " + MAX_BYTES + " bytes");
+                    throw new GoneForGood("larger than " + MAX_BYTES + " bytes");
                 }
                 return response.body();
             }
-            throw new IllegalStateException("more than " + MAX_REDIRECTS + " redirects");
+            throw new GoneForGood("more than " + MAX_REDIRECTS + " redirects");
+        } catch (IllegalArgumentException e) {
+            throw new GoneForGood("not a URL that can be fetched (" + e.getMessage() + ")");
         } catch (ExecutionException e) {
-            throw new UncheckedIOException(new IOException("media download failed: " + e.getCause().getMessage(), e.getCause()));
+            throw new MediaUnavailableNow("media download failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new MediaUnavailableNow("interrupted", e);
+        }
+    }
+
+    /** A file that can never be fetched: retrying would only push the SMS into the dead-letter queue. */
+    private static final class GoneForGood extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GoneForGood(String reason) {
+            super(reason);
         }
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.smsoverxmpp.bridge.address.PhoneJids;
+import org.smsoverxmpp.bridge.media.PublishedMedia;
 import org.smsoverxmpp.bridge.xmpp.ext.OutOfBandData;
 import org.smsoverxmpp.events.InboundSms;
 import org.smsoverxmpp.events.Media;
@@ -20,6 +21,10 @@ class SmsToStanzasTest {
 
     private static InboundSms sms(String body, List<Media> media) {
         return new InboundSms("SM1", "AC1", "+15550001111", "+15552223333", body, media, Instant.EPOCH);
+    }
+
+    private static List<PublishedMedia> available(List<Media> media) {
+        return media.stream().<PublishedMedia>map(PublishedMedia.Available::new).toList();
     }
 
     @Test
@@ -44,7 +49,7 @@ class SmsToStanzasTest {
     @Test
     void eachMediaItemIsItsOwnMessageAfterTheText() {
         List<Media> media = List.of(new Media("https://m/1.png", "image/png"), new Media("https://m/2.jpg", "image/jpeg"));
-        List<Message> stanzas = convert.convert(sms("look", media), media, List.of(alice));
+        List<Message> stanzas = convert.convert(sms("look", media), available(media), List.of(alice));
 
         assertThat(stanzas).extracting(Message::getBody).containsExactly("look", "https://m/1.png", "https://m/2.jpg");
         assertThat(stanzas).extracting(Message::getStanzaId).containsExactly("SM1", "SM1-1", "SM1-2");
@@ -55,7 +60,37 @@ class SmsToStanzasTest {
     @Test
     void mediaOnlyMmsHasNoEmptyTextMessage() {
         List<Media> media = List.of(new Media("https://m/1", "image/png"));
-        assertThat(convert.convert(sms("", media), media, List.of(alice)))
+        assertThat(convert.convert(sms("", media), available(media), List.of(alice)))
                 .extracting(Message::getBody).containsExactly("https://m/1");
+    }
+
+    @Test
+    void anSmsWithNeitherTextNorMediaIsShownAsAnEmptySmsNotAnEmptyBubble() {
+        assertThat(convert.convert(sms("", List.of()), List.of(), List.of(alice)))
+                .extracting(Message::getBody).containsExactly("(empty SMS)");
+    }
+
+    @Test
+    void anAttachmentThatCannotBeRetrievedLeavesTheTextAndALineSayingSo() {
+        List<PublishedMedia> media = List.of(new PublishedMedia.Unavailable("image/jpeg", "HTTP 404"),
+                new PublishedMedia.Available(new Media("https://m/2.png", "image/png")));
+
+        assertThat(convert.convert(sms("see this", List.of()), media, List.of(alice))).extracting(Message::getBody)
+                .containsExactly("see this\n(An attachment of this MMS could not be retrieved: image/jpeg.)", "https://m/2.png");
+    }
+
+    @Test
+    void aPictureOnlyMmsWhosePictureIsGoneStillSaysSomethingArrived() {
+        assertThat(convert.convert(sms("", List.of()), List.of(new PublishedMedia.Unavailable("video/mp4", "HTTP 410")),
+                List.of(alice))).extracting(Message::getBody)
+                .containsExactly("(An attachment of this MMS could not be retrieved: video/mp4.)");
+    }
+
+    @Test
+    void aSenderThatCannotBeAJidIsRefusedWithoutQuotingIt() {
+        String absurd = "+1" + "5".repeat(5000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> convert.convert(
+                new InboundSms("SM1", "AC1", absurd, "+15552223333", "hi", List.of(), Instant.EPOCH), List.of(), List.of(alice)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("55555");
     }
 }

@@ -17,10 +17,10 @@ class MediaTypesTest {
 
     @Test
     void envelopePartsAreNotAttachments() {
-        List<Media> shown = MediaStore.PASS_THROUGH.publish("MM1", List.of(new Media("https://t/1", "application/smil"),
+        List<PublishedMedia> shown = MediaStore.PASS_THROUGH.publish("MM1", List.of(new Media("https://t/1", "application/smil"),
                 new Media("https://t/2", "text/plain"), new Media("https://t/3", "image/png"),
                 new Media("https://t/4", "application/xml")));
 
-        assertThat(shown).extracting(Media::url).containsExactly("https://t/3");
+        assertThat(shown).extracting(m -> ((PublishedMedia.Available) m).media().url()).containsExactly("https://t/3");
     }
 }
