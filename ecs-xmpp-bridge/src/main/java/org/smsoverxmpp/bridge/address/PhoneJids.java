@@ -9,8 +9,9 @@ import org.jxmpp.stringprep.XmppStringprepException;
 import org.jxmpp.util.XmppStringUtils;
 
 /**
- * The one place where SMS addresses and JIDs of the component domain map onto each other
- * (../shared/xmpp-sms-conventions.md, "Addresses").
+ * The one place where SMS addresses and JIDs of the component domain map onto each other: a number is
+ * {@code +E164@domain}, a short code {@code 12345;phone-context=ca-us.phone-context.soprani.ca@domain} (the form
+ * other SMS gateways use; plain {@code 12345@domain} is accepted too), a named sender its escaped name.
  */
 public final class PhoneJids {
     /** US/CA short codes are 5-6 digits; some countries use 3-8. */

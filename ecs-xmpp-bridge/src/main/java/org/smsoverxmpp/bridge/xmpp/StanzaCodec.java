@@ -65,7 +65,8 @@ public final class StanzaCodec {
         }
         String xml;
         try {
-            xml = XmlRepair.repair(stanza.toXML(STREAM));
+            // toString first: Smack's builder re-joins its parts on every charAt.
+            xml = XmlRepair.repair(stanza.toXML(STREAM).toString());
         } catch (RuntimeException | AssertionError e) {
             // A library element that cannot serialize itself (Smack's ad-hoc command without a node fails an
             // assertion, or throws once assertions are off) must not reach the stream.

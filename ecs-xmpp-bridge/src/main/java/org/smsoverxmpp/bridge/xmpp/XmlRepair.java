@@ -15,14 +15,14 @@ package org.smsoverxmpp.bridge.xmpp;
  * {@code "}. Comments, CDATA sections and processing instructions are not part of that; the strict check
  * after it refuses any stanza that holds one.
  */
-final class XmlRepair {
+public final class XmlRepair {
     static final char REPLACEMENT = '\uFFFD';
 
     private XmlRepair() {
     }
 
     /** The text as it arrives at the other end: the documented replacements applied. */
-    static String clean(CharSequence text) {
+    public static String clean(CharSequence text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             i = appendCleaned(text, i, out);
@@ -31,7 +31,7 @@ final class XmlRepair {
     }
 
     /** A serialized stanza, repaired. */
-    static String repair(CharSequence xml) {
+    static String repair(String xml) {
         StringBuilder out = new StringBuilder(xml.length() + 16);
         boolean inTag = false;
         char quote = 0;
@@ -92,7 +92,7 @@ final class XmlRepair {
     }
 
     /** XML 1.0's Char production, for one UTF-16 unit that is not part of a surrogate pair. */
-    private static boolean isAllowed(char c) {
+    static boolean isAllowed(char c) {
         return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
     }
 

@@ -19,7 +19,7 @@ class DiscoveryTest {
     void gatewayAndPhonesAdvertiseWhatTheConventionsList() {
         assertThat(Discovery.Entity.GATEWAY.features()).contains("http://jabber.org/protocol/disco#info",
                 "jabber:iq:gateway", "urn:xmpp:receipts", "urn:xmpp:ping", "vcard-temp");
-        assertThat(Discovery.Entity.PHONE.features()).contains("urn:xmpp:receipts");
+        assertThat(Discovery.Entity.PHONE.features()).contains("urn:xmpp:receipts", "urn:xmpp:ping");
         assertThat(Discovery.caps(Discovery.Entity.GATEWAY).getVer()).isNotEqualTo(Discovery.caps(Discovery.Entity.PHONE).getVer());
     }
 }
