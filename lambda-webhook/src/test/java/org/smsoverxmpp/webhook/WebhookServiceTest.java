@@ -177,6 +177,27 @@ class WebhookServiceTest {
     }
 
     @Test
+    void smsFromAnAddressNoJidCanHoldIs400AndNothingIsEnqueued() {
+        Map<String, String> form = smsForm();
+        form.put("From", "+1" + "5".repeat(2000));
+
+        WebhookResponse response = service.handle(signed("/sms", form));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("From");
+        assertThat(enqueued).isEmpty();
+    }
+
+    @Test
+    void smsLongerThanTwilioSendsIs400AndNothingIsEnqueued() {
+        Map<String, String> form = smsForm();
+        form.put("Body", "x".repeat(1601));
+
+        assertThat(service.handle(signed("/sms", form)).status()).isEqualTo(400);
+        assertThat(enqueued).isEmpty();
+    }
+
+    @Test
     void mediaCountWithoutMediaUrlIs400() {
         Map<String, String> form = smsForm();
         form.put("NumMedia", "1");
