@@ -15,6 +15,7 @@ public record WebhookConfig(
         String queueUrl,
         String twilioSecretId,
         Optional<String> publicBaseUrl,
+        Optional<String> twilioUrlFragment,
         Duration secretMaxAge,
         int maxBodyBytes,
         Optional<String> awsRegion,
@@ -32,6 +33,10 @@ public record WebhookConfig(
         Optional<String> baseUrl = optional(env, "PUBLIC_BASE_URL").map(u -> u.replaceAll("/+$", ""));
         baseUrl.filter(u -> !u.startsWith("https://") && !u.startsWith("http://"))
                 .ifPresent(u -> problems.add("PUBLIC_BASE_URL must start with https:// (got '" + u + "')"));
+        // Connection overrides Twilio reads from the URL's fragment; the signature may cover them.
+        Optional<String> fragment = optional(env, "TWILIO_URL_FRAGMENT").map(f -> f.startsWith("#") ? f.substring(1) : f);
+        fragment.filter(f -> f.isEmpty() || f.chars().anyMatch(c -> c <= ' ' || c >= 0x7f))
+                .ifPresent(f -> problems.add("TWILIO_URL_FRAGMENT must be the fragment after #, e.g. rc=5&rp=ct,rt,5xx"));
         int maxAge = positiveInt(env, "SECRET_MAX_AGE_SECONDS", 300, problems);
         int maxBody = positiveInt(env, "MAX_BODY_BYTES", 64 * 1024, problems);
         Optional<URI> endpoint = optional(env, "AWS_ENDPOINT_URL").map(URI::create);
@@ -40,7 +45,7 @@ public record WebhookConfig(
         if (!problems.isEmpty()) {
             throw new IllegalStateException("webhook configuration invalid: " + String.join("; ", problems));
         }
-        return new WebhookConfig(queueUrl, secretId, baseUrl, Duration.ofSeconds(maxAge), maxBody,
+        return new WebhookConfig(queueUrl, secretId, baseUrl, fragment, Duration.ofSeconds(maxAge), maxBody,
                 optional(env, "AWS_REGION"), endpoint, sqsEndpoint);
     }
 

@@ -24,7 +24,7 @@ public record WebhookWiring(WebhookConfig config, WebhookService service, SnapSt
         SecretsManagerClient secrets = aws(SecretsManagerClient.builder(), config, config.awsEndpoint()).build();
         TwilioSecret secret = new TwilioSecret(secrets, config.twilioSecretId(), config.secretMaxAge(), Clock.systemUTC());
         secret.current();
-        WebhookService service = new WebhookService(new TwilioSignature(secret),
+        WebhookService service = new WebhookService(new TwilioSignature(secret, config.twilioUrlFragment()),
                 new SqsFifoQueue(sqs, config.queueUrl()), config.maxBodyBytes(), Clock.systemUTC());
         SnapStartPriming priming = new SnapStartPriming(service, secret,
                 () -> sqs.getQueueAttributes(r -> r.queueUrl(config.queueUrl())

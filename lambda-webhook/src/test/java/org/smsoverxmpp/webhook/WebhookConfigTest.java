@@ -22,6 +22,19 @@ class WebhookConfigTest {
     }
 
     @Test
+    void urlFragmentIsTakenWithOrWithoutItsHash() {
+        Map<String, String> env = Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s", "TWILIO_URL_FRAGMENT", "#rc=3&rt=5000");
+
+        assertThat(WebhookConfig.from(env).twilioUrlFragment()).contains("rc=3&rt=5000");
+    }
+
+    @Test
+    void urlFragmentWithSpacesIsNamed() {
+        assertThatThrownBy(() -> WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s",
+                "TWILIO_URL_FRAGMENT", "rc=3 rt=5000"))).hasMessageContaining("TWILIO_URL_FRAGMENT");
+    }
+
+    @Test
     void defaultsApply() {
         WebhookConfig config = WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s",
                 "PUBLIC_BASE_URL", "https://sms.example.com/"));
