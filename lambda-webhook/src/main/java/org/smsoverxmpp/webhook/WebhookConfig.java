@@ -18,6 +18,7 @@ public record WebhookConfig(
         Optional<String> twilioUrlFragment,
         Duration secretMaxAge,
         int maxBodyBytes,
+        WebhookBudget budget,
         Optional<String> awsRegion,
         Optional<URI> awsEndpoint,
         Optional<URI> sqsEndpoint) {
@@ -39,6 +40,12 @@ public record WebhookConfig(
                 .ifPresent(f -> problems.add("TWILIO_URL_FRAGMENT must be the fragment after #, e.g. rc=5&rp=ct,rt,5xx"));
         int maxAge = positiveInt(env, "SECRET_MAX_AGE_SECONDS", 300, problems);
         int maxBody = positiveInt(env, "MAX_BODY_BYTES", 64 * 1024, problems);
+        int budgetMs = positiveInt(env, "WEBHOOK_BUDGET_MS", (int) WebhookBudget.DEFAULT.toMillis(), problems);
+        if (budgetMs < WebhookBudget.MIN.toMillis() || budgetMs > WebhookBudget.MAX.toMillis()) {
+            problems.add("WEBHOOK_BUDGET_MS must be between " + WebhookBudget.MIN.toMillis() + " and "
+                    + WebhookBudget.MAX.toMillis() + ", well inside Twilio's 15 s (got " + budgetMs + ")");
+            budgetMs = (int) WebhookBudget.DEFAULT.toMillis();
+        }
         Optional<URI> endpoint = optional(env, "AWS_ENDPOINT_URL").map(URI::create);
         // The SDKs' own name for a per-service endpoint: a separate SQS-compatible queue (ElasticMQ, say).
         Optional<URI> sqsEndpoint = optional(env, "AWS_ENDPOINT_URL_SQS").map(URI::create).or(() -> endpoint);
@@ -46,7 +53,7 @@ public record WebhookConfig(
             throw new IllegalStateException("webhook configuration invalid: " + String.join("; ", problems));
         }
         return new WebhookConfig(queueUrl, secretId, baseUrl, fragment, Duration.ofSeconds(maxAge), maxBody,
-                optional(env, "AWS_REGION"), endpoint, sqsEndpoint);
+                new WebhookBudget(Duration.ofMillis(budgetMs)), optional(env, "AWS_REGION"), endpoint, sqsEndpoint);
     }
 
     private static Optional<String> optional(Map<String, String> env, String name) {

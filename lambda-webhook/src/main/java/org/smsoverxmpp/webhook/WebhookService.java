@@ -43,7 +43,8 @@ public class WebhookService {
             LOG.info("enqueued {} {} for {}", request.route(), event.messageSid(), event.to());
             return WebhookResponse.accepted();
         } catch (WebhookRejection rejection) {
-            LOG.warn("rejected {} {}: {} {}", request.method(), request.route(), rejection.status(), rejection.getMessage());
+            LOG.warn("rejected {} {}: {} {}{}", request.method(), request.route(), rejection.status(),
+                    rejection.getMessage(), rejection.getCause() == null ? "" : " (" + rejection.getCause().getMessage() + ")");
             return rejection.toResponse();
         } catch (QueueUnavailableException e) {
             // 5xx makes Twilio retry; the FIFO deduplication absorbs the copy if SQS did store it.

@@ -3,6 +3,7 @@ package org.smsoverxmpp.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,20 @@ class WebhookConfigTest {
         assertThat(config.maxBodyBytes()).isEqualTo(65536);
         assertThat(config.publicBaseUrl()).contains("https://sms.example.com");
         assertThat(config.secretMaxAge().toSeconds()).isEqualTo(300);
+        assertThat(config.budget().total()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void budgetOutsideTwiliosTimeoutIsNamed() {
+        assertThatThrownBy(() -> WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s",
+                "WEBHOOK_BUDGET_MS", "20000"))).hasMessageContaining("WEBHOOK_BUDGET_MS");
+    }
+
+    @Test
+    void budgetIsConfigurable() {
+        WebhookConfig config = WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s",
+                "WEBHOOK_BUDGET_MS", "2500"));
+
+        assertThat(config.budget().total()).isEqualTo(Duration.ofMillis(2500));
     }
 }

@@ -54,13 +54,18 @@ public class TwilioSignature {
             throw WebhookRejection.forbidden("missing " + HEADER);
         }
         List<String> urls = signedUrls(calledUrl);
-        TwilioCredentials credentials = secret.current();
-        if (matches(credentials, urls, form, signature.get())) {
-            return credentials;
-        }
-        TwilioCredentials reread = secret.refreshIfOlderThan(ROTATION_RECHECK);
-        if (reread != credentials && matches(reread, urls, form, signature.get())) {
-            return reread;
+        try {
+            TwilioCredentials credentials = secret.current();
+            if (matches(credentials, urls, form, signature.get())) {
+                return credentials;
+            }
+            TwilioCredentials reread = secret.refreshIfOlderThan(ROTATION_RECHECK);
+            if (reread != credentials && matches(reread, urls, form, signature.get())) {
+                return reread;
+            }
+        } catch (TwilioSecret.UnavailableException e) {
+            // Unchecked is not forged: Twilio retries a 503, and the token may be readable again by then.
+            throw WebhookRejection.unavailable("cannot check " + HEADER + " now, retry later", e);
         }
         throw WebhookRejection.forbidden("invalid " + HEADER);
     }

@@ -98,6 +98,31 @@ class TwilioSignatureTest {
     }
 
     @Test
+    void secretsManagerDownWhenTheCacheExpiredIs503SoTwilioRetries() throws Exception {
+        MutableClock clock = new MutableClock();
+        TwilioSignature expiring = new TwilioSignature(new TwilioSecret(secrets, "twilio", Duration.ofMinutes(5), clock));
+        expiring.verify(URL, FORM, Optional.of(DOCUMENTED));
+        secrets.down = true;
+        clock.now = clock.now.plus(Duration.ofMinutes(6));
+
+        assertThatThrownBy(() -> expiring.verify(URL, FORM, Optional.of(DOCUMENTED)))
+                .isInstanceOfSatisfying(WebhookRejection.class, e -> assertThat(e.status()).isEqualTo(503));
+    }
+
+    @Test
+    void rotationRecheckThatCannotReachSecretsManagerIs503NotA403() throws Exception {
+        MutableClock clock = new MutableClock();
+        TwilioSignature rotating = new TwilioSignature(new TwilioSecret(secrets, "twilio", Duration.ofHours(1), clock));
+        rotating.verify(URL, FORM, Optional.of(DOCUMENTED));
+        secrets.down = true;
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        String signedWithARotatedToken = TwilioSignatures.of("rotated", "https://mycompany.com/myapp.php?foo=1&bar=2", FORM);
+
+        assertThatThrownBy(() -> rotating.verify(URL, FORM, Optional.of(signedWithARotatedToken)))
+                .isInstanceOfSatisfying(WebhookRejection.class, e -> assertThat(e.status()).isEqualTo(503));
+    }
+
+    @Test
     void emptyAuthTokenFailsClosed() {
         secrets.value = FixedSecret.json(ACCOUNT, "");
         TwilioSecret secret = new TwilioSecret(secrets, "twilio", Duration.ofMinutes(5), Clock.systemUTC());
