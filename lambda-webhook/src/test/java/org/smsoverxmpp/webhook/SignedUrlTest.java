@@ -3,7 +3,6 @@ package org.smsoverxmpp.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.smsoverxmpp.events.QueueEvent;
 import org.smsoverxmpp.webhook.twilio.FixedSecret;
+import org.smsoverxmpp.webhook.twilio.TwilioFormFixtures;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioSignature;
 import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
@@ -27,19 +27,13 @@ import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
 class SignedUrlTest {
     static final String ACCOUNT = "AC33333333333333333333333333333333";
     static final String TOKEN = "signed-url-token";
-    static final String HOST = "abc123.execute-api.us-east-1.amazonaws.com";
-    static final String URL = "https://" + HOST + "/prod/sms";
+    static final String HOST = ApiGatewayEvents.HOST;
+    static final String URL = ApiGatewayEvents.BASE_URL + "/sms";
 
     private final List<QueueEvent> enqueued = new ArrayList<>();
 
     private static Map<String, String> form() {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM33333333333333333333333333333333");
-        form.put("AccountSid", ACCOUNT);
-        form.put("From", "+15557654321");
-        form.put("To", "+15550001111");
-        form.put("Body", "hi there");
-        return form;
+        return TwilioFormFixtures.sms(ACCOUNT);
     }
 
     /** The query as API Gateway hands it over: decoded, each name with its values. */
@@ -57,13 +51,8 @@ class SignedUrlTest {
                 Clock.systemUTC());
         WebhookService service = new WebhookService(new TwilioSignature(secret, fragment), enqueued::add, 65536,
                 Clock.systemUTC());
-        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
-                .withHttpMethod("POST").withResource("/sms").withPath("/sms")
-                .withHeaders(Map.of("Host", HOST, "Content-Type", "application/x-www-form-urlencoded",
-                        "X-Twilio-Signature", signature))
-                .withMultiValueQueryStringParameters(query.isEmpty() ? null : query)
-                .withRequestContext(new ProxyRequestContext().withStage("prod").withPath("/prod/sms"))
-                .withBody(WebhookServiceTest.encode(form()));
+        APIGatewayProxyRequestEvent event = ApiGatewayEvents.formPost("/sms", WebhookServiceTest.encode(form()), signature)
+                .withMultiValueQueryStringParameters(query.isEmpty() ? null : query);
         return new WebhookHandler(service, publicBaseUrl).handleRequest(event, null).getStatusCode();
     }
 

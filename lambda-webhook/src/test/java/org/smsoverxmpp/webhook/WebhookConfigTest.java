@@ -9,6 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class WebhookConfigTest {
 
+    /** The required settings, and one more. */
+    private static Map<String, String> with(String name, String value) {
+        return Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s", name, value);
+    }
+
     @Test
     void everyMissingVariableIsNamedAtOnce() {
         assertThatThrownBy(() -> WebhookConfig.from(Map.of()))
@@ -24,21 +29,19 @@ class WebhookConfigTest {
 
     @Test
     void urlFragmentIsTakenWithOrWithoutItsHash() {
-        Map<String, String> env = Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s", "TWILIO_URL_FRAGMENT", "#rc=3&rt=5000");
-
-        assertThat(WebhookConfig.from(env).twilioUrlFragment()).contains("rc=3&rt=5000");
+        assertThat(WebhookConfig.from(with("TWILIO_URL_FRAGMENT", "#rc=3&rt=5000")).twilioUrlFragment())
+                .contains("rc=3&rt=5000");
     }
 
     @Test
     void urlFragmentWithSpacesIsNamed() {
-        assertThatThrownBy(() -> WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s",
-                "TWILIO_URL_FRAGMENT", "rc=3 rt=5000"))).hasMessageContaining("TWILIO_URL_FRAGMENT");
+        assertThatThrownBy(() -> WebhookConfig.from(with("TWILIO_URL_FRAGMENT", "rc=3 rt=5000")))
+                .hasMessageContaining("TWILIO_URL_FRAGMENT");
     }
 
     @Test
     void defaultsApply() {
-        WebhookConfig config = WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s",
-                "PUBLIC_BASE_URL", "https://sms.example.com/"));
+        WebhookConfig config = WebhookConfig.from(with("PUBLIC_BASE_URL", "https://sms.example.com/"));
 
         assertThat(config.maxBodyBytes()).isEqualTo(65536);
         assertThat(config.publicBaseUrl()).contains("https://sms.example.com");
@@ -48,15 +51,13 @@ class WebhookConfigTest {
 
     @Test
     void budgetOutsideTwiliosTimeoutIsNamed() {
-        assertThatThrownBy(() -> WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s",
-                "WEBHOOK_BUDGET_MS", "20000"))).hasMessageContaining("WEBHOOK_BUDGET_MS");
+        assertThatThrownBy(() -> WebhookConfig.from(with("WEBHOOK_BUDGET_MS", "20000")))
+                .hasMessageContaining("WEBHOOK_BUDGET_MS");
     }
 
     @Test
     void budgetIsConfigurable() {
-        WebhookConfig config = WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s",
-                "WEBHOOK_BUDGET_MS", "2500"));
-
-        assertThat(config.budget().total()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(WebhookConfig.from(with("WEBHOOK_BUDGET_MS", "2500")).budget().total())
+                .isEqualTo(Duration.ofMillis(2500));
     }
 }

@@ -3,12 +3,10 @@ package org.smsoverxmpp.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.ProxyRequestContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.smsoverxmpp.events.QueueEvent;
 import org.smsoverxmpp.webhook.queue.EventQueue;
 import org.smsoverxmpp.webhook.twilio.FixedSecret;
+import org.smsoverxmpp.webhook.twilio.TwilioFormFixtures;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioSignature;
 import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
@@ -36,11 +35,10 @@ import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
 class WebhookLogsTest {
     static final String ACCOUNT = "AC44444444444444444444444444444444";
     static final String TOKEN = "tok-9f8e7d6c5b4a";
-    static final String FRIEND = "+15557654321";
-    static final String OURS = "+15550001111";
+    static final String FRIEND = TwilioFormFixtures.THEIR_NUMBER;
+    static final String OURS = TwilioFormFixtures.OUR_NUMBER;
     static final String BODY = "the spare key is under the blue flowerpot";
-    static final String HOST = "abc123.execute-api.us-east-1.amazonaws.com";
-    static final String URL = "https://" + HOST + "/prod";
+    static final String URL = ApiGatewayEvents.BASE_URL;
 
     private final List<String> logged = new CopyOnWriteArrayList<>();
     private final List<QueueEvent> enqueued = new ArrayList<>();
@@ -89,12 +87,7 @@ class WebhookLogsTest {
         TwilioSecret secret = new TwilioSecret(new FixedSecret(ACCOUNT, TOKEN), "twilio", Duration.ofMinutes(5),
                 Clock.systemUTC());
         WebhookService service = new WebhookService(new TwilioSignature(secret), queue, 65536, Clock.systemUTC());
-        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
-                .withHttpMethod("POST").withResource(route).withPath(route)
-                .withHeaders(Map.of("Host", HOST, "Content-Type", "application/x-www-form-urlencoded",
-                        "X-Twilio-Signature", signature))
-                .withRequestContext(new ProxyRequestContext().withStage("prod").withPath("/prod" + route))
-                .withBody(body);
+        APIGatewayProxyRequestEvent event = ApiGatewayEvents.formPost(route, body, signature);
         return new WebhookHandler(service, Optional.empty()).handleRequest(event, null).getStatusCode();
     }
 
@@ -103,19 +96,13 @@ class WebhookLogsTest {
     }
 
     private static Map<String, String> sms() {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM44444444444444444444444444444444");
-        form.put("AccountSid", ACCOUNT);
-        form.put("From", FRIEND);
-        form.put("To", OURS);
+        Map<String, String> form = TwilioFormFixtures.sms(ACCOUNT);
         form.put("Body", BODY);
         return form;
     }
 
     private static Map<String, String> status() {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM55555555555555555555555555555555");
-        form.put("AccountSid", ACCOUNT);
+        Map<String, String> form = TwilioFormFixtures.status(ACCOUNT);
         form.put("MessageStatus", "undelivered");
         form.put("ErrorCode", "30003");
         form.put("From", OURS);

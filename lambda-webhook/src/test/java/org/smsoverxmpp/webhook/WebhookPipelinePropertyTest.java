@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,6 +28,7 @@ import org.smsoverxmpp.webhook.http.FormBody;
 import org.smsoverxmpp.webhook.http.WebhookRejection;
 import org.smsoverxmpp.webhook.http.WebhookRequest;
 import org.smsoverxmpp.webhook.twilio.FixedSecret;
+import org.smsoverxmpp.webhook.twilio.TwilioFormFixtures;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioSignature;
 import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
@@ -67,7 +67,7 @@ class WebhookPipelinePropertyTest {
     @Property(tries = 10_000)
     void twilioFormsWithAnyFieldsBecomeAnEventWithinTheRulesOrA4xx(@ForAll("routes") String route,
             @ForAll("fields") Map<String, String> replaced, @ForAll Random spelling) throws Exception {
-        Map<String, String> form = route.equals(WebhookService.SMS_ROUTE) ? sms() : status();
+        Map<String, String> form = route.equals(WebhookService.SMS_ROUTE) ? sms() : TwilioFormFixtures.status(ACCOUNT);
         form.putAll(replaced);
 
         String outcome = outcome(route, spell(form, spelling));
@@ -124,24 +124,12 @@ class WebhookPipelinePropertyTest {
         }
     }
 
+    /** An MMS, so that the media rules are reached when a field is replaced. */
     private static Map<String, String> sms() {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM66666666666666666666666666666666");
-        form.put("AccountSid", ACCOUNT);
-        form.put("From", "+15557654321");
-        form.put("To", "+15550001111");
-        form.put("Body", "hello");
+        Map<String, String> form = TwilioFormFixtures.sms(ACCOUNT);
         form.put("NumMedia", "1");
         form.put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/AC6/Messages/MM6/Media/ME6");
         form.put("MediaContentType0", "image/jpeg");
-        return form;
-    }
-
-    private static Map<String, String> status() {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM66666666666666666666666666666666");
-        form.put("AccountSid", ACCOUNT);
-        form.put("MessageStatus", "delivered");
         return form;
     }
 

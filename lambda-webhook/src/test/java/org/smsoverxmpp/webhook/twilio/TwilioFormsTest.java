@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.smsoverxmpp.events.DeliveryStatus;
@@ -14,23 +13,14 @@ import org.smsoverxmpp.webhook.http.WebhookRejection;
 class TwilioFormsTest {
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
+    static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+
     static Map<String, String> sms() {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM0123456789abcdef0123456789abcdef");
-        form.put("AccountSid", "AC0123456789abcdef0123456789abcdef");
-        form.put("From", "+15557654321");
-        form.put("To", "+15550001111");
-        form.put("Body", "hi");
-        form.put("NumMedia", "0");
-        return form;
+        return TwilioFormFixtures.sms(ACCOUNT);
     }
 
     static Map<String, String> status() {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM0123456789abcdef0123456789abcdef");
-        form.put("AccountSid", "AC0123456789abcdef0123456789abcdef");
-        form.put("MessageStatus", "delivered");
-        return form;
+        return TwilioFormFixtures.status(ACCOUNT);
     }
 
     static Map<String, String> sms(String field, String value) {
@@ -177,7 +167,7 @@ class TwilioFormsTest {
     void acceptedSmsCarriesEveryField() throws Exception {
         InboundSms sms = TwilioForms.inboundSms(sms(), NOW);
 
-        assertThat(sms).isEqualTo(new InboundSms("SM0123456789abcdef0123456789abcdef",
-                "AC0123456789abcdef0123456789abcdef", "+15557654321", "+15550001111", "hi", java.util.List.of(), NOW));
+        assertThat(sms).isEqualTo(new InboundSms(TwilioFormFixtures.MESSAGE_SID, ACCOUNT,
+                TwilioFormFixtures.THEIR_NUMBER, TwilioFormFixtures.OUR_NUMBER, "hi", java.util.List.of(), NOW));
     }
 }
