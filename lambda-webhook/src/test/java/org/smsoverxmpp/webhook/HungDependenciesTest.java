@@ -16,6 +16,8 @@ import org.smsoverxmpp.webhook.queue.SqsFifoQueue;
 import org.smsoverxmpp.webhook.twilio.FixedSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioSignature;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS clients exactly as the wiring builds them, against a service that accepts the connection and
@@ -55,12 +57,12 @@ class HungDependenciesTest {
 
     @Test
     void hungQueueIsAnswered503WithinItsShareOfTheBudget() throws Exception {
-        try (HungServer sqs = new HungServer()) {
+        try (HungServer sqs = new HungServer(); SqsClient client = WebhookWiring.sqs(config(sqs))) {
             WebhookConfig config = config(sqs);
             TwilioSecret secret = new TwilioSecret(new FixedSecret(WebhookServiceTest.ACCOUNT, WebhookServiceTest.TOKEN),
                     "twilio", Duration.ofMinutes(5), Clock.systemUTC());
             WebhookService service = new WebhookService(new TwilioSignature(secret),
-                    new SqsFifoQueue(WebhookWiring.sqs(config), config.queueUrl()), 65536, Clock.systemUTC());
+                    new SqsFifoQueue(client, config.queueUrl()), 65536, Clock.systemUTC());
             WebhookResponse[] response = new WebhookResponse[1];
 
             Duration took = timed(() -> response[0] = service.handle(
@@ -75,10 +77,11 @@ class HungDependenciesTest {
 
     @Test
     void hungSecretsManagerAtRequestTimeIsAnswered503WithinItsShareOfTheBudget() throws Exception {
-        try (HungServer secretsManager = new HungServer()) {
+        try (HungServer secretsManager = new HungServer();
+                SecretsManagerClient client = WebhookWiring.secretsManager(config(secretsManager))) {
             WebhookConfig config = config(secretsManager);
             List<QueueEvent> enqueued = new ArrayList<>();
-            TwilioSecret secret = new TwilioSecret(WebhookWiring.secretsManager(config), config.twilioSecretId(),
+            TwilioSecret secret = new TwilioSecret(client, config.twilioSecretId(),
                     config.secretMaxAge(), Clock.systemUTC());
             WebhookService service = new WebhookService(new TwilioSignature(secret), enqueued::add, 65536,
                     Clock.systemUTC());
