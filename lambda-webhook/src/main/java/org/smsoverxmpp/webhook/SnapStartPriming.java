@@ -45,16 +45,16 @@ public final class SnapStartPriming implements Resource {
     }
 
     @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) throws WebhookRejection {
+    public void beforeCheckpoint(Context<? extends Resource> context) throws Exception {
         prime();
     }
 
     @Override
-    public void afterRestore(Context<? extends Resource> context) {
+    public void afterRestore(Context<? extends Resource> context) throws Exception {
         refresh();
     }
 
-    void prime() throws WebhookRejection {
+    void prime() throws WebhookRejection, TwilioSecret.UnavailableException {
         TwilioCredentials credentials = secret.current();
         for (int i = 0; i < 50; i++) {
             codec.encode(service.accept(syntheticRequest(credentials, i)));
@@ -63,7 +63,8 @@ public final class SnapStartPriming implements Resource {
         LOG.info("primed for SnapStart");
     }
 
-    void refresh() {
+    /** A restore that cannot re-read the secret fails, and Lambda starts the environment again. */
+    void refresh() throws TwilioSecret.UnavailableException {
         secret.refreshIfOlderThan(Duration.ZERO);
         LOG.info("restored from SnapStart; Twilio secret re-read");
     }

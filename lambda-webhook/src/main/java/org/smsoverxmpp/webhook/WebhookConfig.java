@@ -15,8 +15,10 @@ public record WebhookConfig(
         String queueUrl,
         String twilioSecretId,
         Optional<String> publicBaseUrl,
+        Optional<String> twilioUrlFragment,
         Duration secretMaxAge,
         int maxBodyBytes,
+        WebhookBudget budget,
         Optional<String> awsRegion,
         Optional<URI> awsEndpoint,
         Optional<URI> sqsEndpoint) {
@@ -32,16 +34,26 @@ public record WebhookConfig(
         Optional<String> baseUrl = optional(env, "PUBLIC_BASE_URL").map(u -> u.replaceAll("/+$", ""));
         baseUrl.filter(u -> !u.startsWith("https://") && !u.startsWith("http://"))
                 .ifPresent(u -> problems.add("PUBLIC_BASE_URL must start with https:// (got '" + u + "')"));
+        // Connection overrides Twilio reads from the URL's fragment; the signature may cover them.
+        Optional<String> fragment = optional(env, "TWILIO_URL_FRAGMENT").map(f -> f.startsWith("#") ? f.substring(1) : f);
+        fragment.filter(f -> f.isEmpty() || f.chars().anyMatch(c -> c <= ' ' || c >= 0x7f))
+                .ifPresent(f -> problems.add("TWILIO_URL_FRAGMENT must be the fragment after #, e.g. rc=5&rp=ct,rt,5xx"));
         int maxAge = positiveInt(env, "SECRET_MAX_AGE_SECONDS", 300, problems);
         int maxBody = positiveInt(env, "MAX_BODY_BYTES", 64 * 1024, problems);
+        int budgetMs = positiveInt(env, "WEBHOOK_BUDGET_MS", (int) WebhookBudget.DEFAULT.toMillis(), problems);
+        if (budgetMs < WebhookBudget.MIN.toMillis() || budgetMs > WebhookBudget.MAX.toMillis()) {
+            problems.add("WEBHOOK_BUDGET_MS must be between " + WebhookBudget.MIN.toMillis() + " and "
+                    + WebhookBudget.MAX.toMillis() + ", well inside Twilio's 15 s (got " + budgetMs + ")");
+            budgetMs = (int) WebhookBudget.DEFAULT.toMillis();
+        }
         Optional<URI> endpoint = optional(env, "AWS_ENDPOINT_URL").map(URI::create);
         // The SDKs' own name for a per-service endpoint: a separate SQS-compatible queue (ElasticMQ, say).
         Optional<URI> sqsEndpoint = optional(env, "AWS_ENDPOINT_URL_SQS").map(URI::create).or(() -> endpoint);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("webhook configuration invalid: " + String.join("; ", problems));
         }
-        return new WebhookConfig(queueUrl, secretId, baseUrl, Duration.ofSeconds(maxAge), maxBody,
-                optional(env, "AWS_REGION"), endpoint, sqsEndpoint);
+        return new WebhookConfig(queueUrl, secretId, baseUrl, fragment, Duration.ofSeconds(maxAge), maxBody,
+                new WebhookBudget(Duration.ofMillis(budgetMs)), optional(env, "AWS_REGION"), endpoint, sqsEndpoint);
     }
 
     private static Optional<String> optional(Map<String, String> env, String name) {

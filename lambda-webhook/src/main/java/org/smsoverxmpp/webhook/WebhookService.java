@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smsoverxmpp.events.LogSafe;
 import org.smsoverxmpp.events.QueueEvent;
 import org.smsoverxmpp.webhook.http.FormBody;
 import org.smsoverxmpp.webhook.http.WebhookRejection;
@@ -17,7 +18,8 @@ import org.smsoverxmpp.webhook.twilio.TwilioSignature;
 
 /**
  * The webhook as ordered guard clauses, each with its own status; only a request that passes all of them
- * is enqueued, and only an enqueued one is answered 200.
+ * is enqueued, and only an enqueued one is answered 200. Its log lines show numbers through
+ * {@link LogSafe} and never a body or a token.
  */
 public class WebhookService {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookService.class);
@@ -40,14 +42,16 @@ public class WebhookService {
         try {
             QueueEvent event = accept(request);
             queue.enqueue(event);
-            LOG.info("enqueued {} {} for {}", request.route(), event.messageSid(), event.to());
+            LOG.info("enqueued {} {} from {} to {}", request.route(), event.messageSid(),
+                    LogSafe.number(event.from()), LogSafe.number(event.to()));
             return WebhookResponse.accepted();
         } catch (WebhookRejection rejection) {
-            LOG.warn("rejected {} {}: {} {}", request.method(), request.route(), rejection.status(), rejection.getMessage());
+            LOG.warn("rejected {} {}: {} {}{}", request.method(), request.route(), rejection.status(),
+                    rejection.getMessage(), rejection.getCause() == null ? "" : " (" + rejection.getCause().getMessage() + ")");
             return rejection.toResponse();
         } catch (QueueUnavailableException e) {
             // 5xx makes Twilio retry; the FIFO deduplication absorbs the copy if SQS did store it.
-            LOG.error("queue unavailable, asking Twilio to retry: {}", e.getMessage(), e.getCause());
+            LOG.error("queue unavailable, asking Twilio to retry: {}", e.getMessage());
             return WebhookResponse.rejected(503, "queue unavailable, retry later");
         }
     }

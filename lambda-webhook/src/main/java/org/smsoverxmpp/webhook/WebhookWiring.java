@@ -2,10 +2,13 @@ package org.smsoverxmpp.webhook;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.smsoverxmpp.webhook.queue.SqsFifoQueue;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioSignature;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -20,11 +23,15 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public record WebhookWiring(WebhookConfig config, WebhookService service, SnapStartPriming priming) {
 
     public static WebhookWiring fromEnvironment(WebhookConfig config) {
-        SqsClient sqs = aws(SqsClient.builder(), config, config.sqsEndpoint()).build();
-        SecretsManagerClient secrets = aws(SecretsManagerClient.builder(), config, config.awsEndpoint()).build();
-        TwilioSecret secret = new TwilioSecret(secrets, config.twilioSecretId(), config.secretMaxAge(), Clock.systemUTC());
-        secret.current();
-        WebhookService service = new WebhookService(new TwilioSignature(secret),
+        SqsClient sqs = sqs(config);
+        TwilioSecret secret = new TwilioSecret(secretsManager(config), config.twilioSecretId(), config.secretMaxAge(),
+                Clock.systemUTC());
+        try {
+            secret.current();
+        } catch (TwilioSecret.UnavailableException e) {
+            throw new IllegalStateException("cannot start without the Twilio auth token: " + e.getMessage(), e);
+        }
+        WebhookService service = new WebhookService(new TwilioSignature(secret, config.twilioUrlFragment()),
                 new SqsFifoQueue(sqs, config.queueUrl()), config.maxBodyBytes(), Clock.systemUTC());
         SnapStartPriming priming = new SnapStartPriming(service, secret,
                 () -> sqs.getQueueAttributes(r -> r.queueUrl(config.queueUrl())
@@ -32,9 +39,29 @@ public record WebhookWiring(WebhookConfig config, WebhookService service, SnapSt
         return new WebhookWiring(config, service, priming);
     }
 
-    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>>
-            B aws(B builder, WebhookConfig config, Optional<URI> endpoint) {
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder());
+    /** SQS, bounded by the budget's share for the send every request makes. */
+    static SqsClient sqs(WebhookConfig config) {
+        WebhookBudget budget = config.budget();
+        return aws(SqsClient.builder(), config, config.sqsEndpoint(),
+                budget.queueCall(), budget.queueAttempt(), WebhookBudget.QUEUE_ATTEMPTS).build();
+    }
+
+    /** Secrets Manager, bounded by the budget's share for the rare read of the auth token. */
+    static SecretsManagerClient secretsManager(WebhookConfig config) {
+        WebhookBudget budget = config.budget();
+        return aws(SecretsManagerClient.builder(), config, config.awsEndpoint(),
+                budget.secretsCall(), budget.secretsAttempt(), WebhookBudget.SECRETS_ATTEMPTS).build();
+    }
+
+    /**
+     * The SDK's defaults give a call no deadline at all (the JDK client's read timeout is 30 s); here every
+     * attempt, and the call with its retries, ends within its share of the budget.
+     */
+    private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B aws(B builder,
+            WebhookConfig config, Optional<URI> endpoint, Duration call, Duration attempt, int attempts) {
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(attempt).socketTimeout(attempt));
+        builder.overrideConfiguration(o -> o.apiCallTimeout(call).apiCallAttemptTimeout(attempt)
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(attempts).build()));
         config.awsRegion().map(Region::of).ifPresent(builder::region);
         endpoint.ifPresent(builder::endpointOverride);
         return builder;

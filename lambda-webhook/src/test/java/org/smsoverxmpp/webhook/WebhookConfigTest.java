@@ -3,10 +3,16 @@ package org.smsoverxmpp.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WebhookConfigTest {
+
+    /** The required settings, and one more. */
+    private static Map<String, String> with(String name, String value) {
+        return Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s", name, value);
+    }
 
     @Test
     void everyMissingVariableIsNamedAtOnce() {
@@ -22,12 +28,36 @@ class WebhookConfigTest {
     }
 
     @Test
+    void urlFragmentIsTakenWithOrWithoutItsHash() {
+        assertThat(WebhookConfig.from(with("TWILIO_URL_FRAGMENT", "#rc=3&rt=5000")).twilioUrlFragment())
+                .contains("rc=3&rt=5000");
+    }
+
+    @Test
+    void urlFragmentWithSpacesIsNamed() {
+        assertThatThrownBy(() -> WebhookConfig.from(with("TWILIO_URL_FRAGMENT", "rc=3 rt=5000")))
+                .hasMessageContaining("TWILIO_URL_FRAGMENT");
+    }
+
+    @Test
     void defaultsApply() {
-        WebhookConfig config = WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s",
-                "PUBLIC_BASE_URL", "https://sms.example.com/"));
+        WebhookConfig config = WebhookConfig.from(with("PUBLIC_BASE_URL", "https://sms.example.com/"));
 
         assertThat(config.maxBodyBytes()).isEqualTo(65536);
         assertThat(config.publicBaseUrl()).contains("https://sms.example.com");
         assertThat(config.secretMaxAge().toSeconds()).isEqualTo(300);
+        assertThat(config.budget().total()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void budgetOutsideTwiliosTimeoutIsNamed() {
+        assertThatThrownBy(() -> WebhookConfig.from(with("WEBHOOK_BUDGET_MS", "20000")))
+                .hasMessageContaining("WEBHOOK_BUDGET_MS");
+    }
+
+    @Test
+    void budgetIsConfigurable() {
+        assertThat(WebhookConfig.from(with("WEBHOOK_BUDGET_MS", "2500")).budget().total())
+                .isEqualTo(Duration.ofMillis(2500));
     }
 }

@@ -22,7 +22,7 @@ import org.smsoverxmpp.webhook.http.WebhookRequest;
 import org.smsoverxmpp.webhook.http.WebhookResponse;
 import org.smsoverxmpp.webhook.queue.EventQueue;
 import org.smsoverxmpp.webhook.twilio.FixedSecret;
-import org.smsoverxmpp.webhook.twilio.TwilioRequestSigner;
+import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioSignature;
 
@@ -59,7 +59,7 @@ class WebhookServiceTest {
 
     static WebhookRequest signed(String route, Map<String, String> form) {
         String url = BASE + route;
-        return request(route, url, form, TwilioRequestSigner.sign(TOKEN, url, form));
+        return request(route, url, form, TwilioSignatures.of(TOKEN, url, form));
     }
 
     static WebhookRequest request(String route, String url, Map<String, String> form, String signature) {
@@ -129,7 +129,7 @@ class WebhookServiceTest {
     @Test
     void signatureForAnotherBodyIsForbidden() {
         Map<String, String> form = smsForm();
-        String signature = TwilioRequestSigner.sign(TOKEN, BASE + "/sms", form);
+        String signature = TwilioSignatures.of(TOKEN, BASE + "/sms", form);
         form.put("Body", "tampered");
 
         assertThat(service.handle(request("/sms", BASE + "/sms", form, signature)).status()).isEqualTo(403);
@@ -174,6 +174,27 @@ class WebhookServiceTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("'From'");
+    }
+
+    @Test
+    void smsFromAnAddressNoJidCanHoldIs400AndNothingIsEnqueued() {
+        Map<String, String> form = smsForm();
+        form.put("From", "+1" + "5".repeat(2000));
+
+        WebhookResponse response = service.handle(signed("/sms", form));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("From");
+        assertThat(enqueued).isEmpty();
+    }
+
+    @Test
+    void smsLongerThanTwilioSendsIs400AndNothingIsEnqueued() {
+        Map<String, String> form = smsForm();
+        form.put("Body", "x".repeat(1601));
+
+        assertThat(service.handle(signed("/sms", form)).status()).isEqualTo(400);
+        assertThat(enqueued).isEmpty();
     }
 
     @Test

@@ -7,9 +7,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -40,14 +43,7 @@ public final class LocalApiGateway implements AutoCloseable {
         });
         byte[] body = exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getPath();
-        Map<String, List<String>> query = new HashMap<>();
-        String rawQuery = exchange.getRequestURI().getQuery();
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                String[] kv = pair.split("=", 2);
-                query.computeIfAbsent(kv[0], k -> new java.util.ArrayList<>()).add(kv.length > 1 ? kv[1] : "");
-            }
-        }
+        Map<String, List<String>> query = query(exchange.getRequestURI().getRawQuery());
         return new APIGatewayProxyRequestEvent()
                 .withHttpMethod(exchange.getRequestMethod())
                 .withResource(path)
@@ -58,6 +54,28 @@ public final class LocalApiGateway implements AutoCloseable {
                 .withRequestContext(new ProxyRequestContext().withStage("local").withPath(path))
                 .withBody(Base64.getEncoder().encodeToString(body))
                 .withIsBase64Encoded(true);
+    }
+
+    /** As API Gateway REST hands the query over: each name's values, decoded (a + is a space), in order. */
+    private static Map<String, List<String>> query(String rawQuery) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                if (!pair.isEmpty()) {
+                    String[] kv = pair.split("=", 2);
+                    query.computeIfAbsent(decode(kv[0]), k -> new ArrayList<>()).add(kv.length > 1 ? decode(kv[1]) : "");
+                }
+            }
+        }
+        return query;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text; // a malformed escape: passed on as it came, the signature check decides
+        }
     }
 
     private static void respond(HttpExchange exchange, APIGatewayProxyResponseEvent response) throws IOException {

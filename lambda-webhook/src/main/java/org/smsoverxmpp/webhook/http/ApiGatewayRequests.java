@@ -1,14 +1,13 @@
 package org.smsoverxmpp.webhook.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 /** Adapts an API Gateway REST (v1) proxy event to a {@link WebhookRequest}. */
 public final class ApiGatewayRequests {
@@ -23,8 +22,9 @@ public final class ApiGatewayRequests {
             throws WebhookRejection {
         Map<String, String> headers = headers(event);
         WebhookRequest folded = new WebhookRequest(event.getHttpMethod(), route(event), "", headers, new byte[0]);
-        String url = publicBaseUrl.map(base -> base + nullToEmpty(event.getPath()) + query(event))
-                .orElseGet(() -> "https://" + folded.header("Host").orElse("") + calledPath(event) + query(event));
+        String beforeQuery = publicBaseUrl.map(base -> base + nullToEmpty(event.getPath()))
+                .orElseGet(() -> "https://" + folded.header("Host").orElse("") + calledPath(event));
+        CalledUrl url = new CalledUrl(beforeQuery, QueryStringForms.of(query(event)));
         return new WebhookRequest(event.getHttpMethod(), route(event), url, headers, body(event));
     }
 
@@ -42,16 +42,16 @@ public final class ApiGatewayRequests {
         return stage + nullToEmpty(event.getPath());
     }
 
-    /** API Gateway hands over the query decoded; it is re-encoded in the order received. */
-    private static String query(APIGatewayProxyRequestEvent event) {
-        Map<String, List<String>> params = event.getMultiValueQueryStringParameters();
-        if (params == null || params.isEmpty()) {
-            return "";
+    /** The query's parameters, decoded, in the order received; REST API events carry no raw query string. */
+    private static Map<String, List<String>> query(APIGatewayProxyRequestEvent event) {
+        if (event.getMultiValueQueryStringParameters() != null) {
+            return event.getMultiValueQueryStringParameters();
         }
-        StringJoiner query = new StringJoiner("&", "?", "");
-        params.forEach((name, values) -> values.forEach(value ->
-                query.add(encode(name) + "=" + encode(value))));
-        return query.toString();
+        Map<String, List<String>> single = new LinkedHashMap<>();
+        if (event.getQueryStringParameters() != null) {
+            event.getQueryStringParameters().forEach((name, value) -> single.put(name, List.of(nullToEmpty(value))));
+        }
+        return single;
     }
 
     private static Map<String, String> headers(APIGatewayProxyRequestEvent event) {
@@ -79,10 +79,6 @@ public final class ApiGatewayRequests {
             }
         }
         return body.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static String nullToEmpty(String text) {

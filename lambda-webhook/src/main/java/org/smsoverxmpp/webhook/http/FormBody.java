@@ -40,10 +40,17 @@ public final class FormBody {
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (params.putIfAbsent(name, value) != null) {
-                throw WebhookRejection.badRequest("form parameter '" + name + "' appears more than once");
+                throw WebhookRejection.badRequest("form parameter " + nameForTheLog(name) + " appears more than once");
             }
         }
         return Collections.unmodifiableMap(params);
+    }
+
+    /** A name is quoted only if it looks like one of Twilio's: anything else could be someone's text. */
+    private static String nameForTheLog(String name) {
+        boolean fieldName = !name.isEmpty() && name.length() <= 40
+                && name.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+        return fieldName ? "'" + name + "'" : "(a name that is no Twilio field)";
     }
 
     private static String utf8(byte[] body) throws WebhookRejection {

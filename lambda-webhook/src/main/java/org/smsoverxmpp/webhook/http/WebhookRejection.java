@@ -9,6 +9,12 @@ public class WebhookRejection extends Exception {
         this.status = status;
     }
 
+    /** @param cause what went wrong on our side, for the log; the caller is told only the reason */
+    public WebhookRejection(int status, String reason, Throwable cause) {
+        super(reason, cause);
+        this.status = status;
+    }
+
     public int status() {
         return status;
     }
@@ -23,5 +29,10 @@ public class WebhookRejection extends Exception {
 
     public static WebhookRejection forbidden(String reason) {
         return new WebhookRejection(403, reason);
+    }
+
+    /** Not refused for good: Twilio retries a 5xx (README's #rc=5&rp=ct,rt,5xx). */
+    public static WebhookRejection unavailable(String reason, Throwable cause) {
+        return new WebhookRejection(503, reason, cause);
     }
 }

@@ -9,10 +9,15 @@ import java.util.TreeMap;
  * An HTTP request as the webhook needs it, independent of API Gateway's event shape.
  *
  * @param route     the resource called, e.g. {@code /sms}
- * @param calledUrl the full URL Twilio called, which its signature covers
+ * @param calledUrl the URL Twilio called, which its signature covers
  * @param body      the raw body, already base64-decoded where API Gateway encoded it
  */
-public record WebhookRequest(String method, String route, String calledUrl, Map<String, String> headers, byte[] body) {
+public record WebhookRequest(String method, String route, CalledUrl calledUrl, Map<String, String> headers, byte[] body) {
+
+    /** A request whose URL is known exactly, as a plain HTTP server sees it. */
+    public WebhookRequest(String method, String route, String calledUrl, Map<String, String> headers, byte[] body) {
+        this(method, route, CalledUrl.exactly(calledUrl), headers, body);
+    }
 
     public WebhookRequest {
         TreeMap<String, String> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

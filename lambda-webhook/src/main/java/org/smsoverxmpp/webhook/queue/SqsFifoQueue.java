@@ -2,6 +2,7 @@ package org.smsoverxmpp.webhook.queue;
 
 import org.smsoverxmpp.events.EventCodec;
 import org.smsoverxmpp.events.QueueEvent;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -27,7 +28,19 @@ public class SqsFifoQueue implements EventQueue {
                     .messageDeduplicationId(event.deduplicationId())
                     .messageGroupId(event.messageGroupId()));
         } catch (SdkException e) {
-            throw new QueueUnavailableException("SQS did not accept " + event.messageSid(), e);
+            throw new QueueUnavailableException("SQS did not accept " + event.messageSid() + ": " + describe(e), e);
         }
+    }
+
+    /**
+     * What went wrong, for the log. A service's own message can quote the request's parameters, whose
+     * message group id holds both phone numbers, so only its status and error code are kept.
+     */
+    static String describe(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            return "HTTP " + service.statusCode() + " " + service.awsErrorDetails().errorCode()
+                    + " (request " + service.requestId() + ")";
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -31,7 +32,7 @@ public class TwilioSecret {
     }
 
     /** The cached credentials, re-read when older than the configured age. */
-    public TwilioCredentials current() {
+    public TwilioCredentials current() throws UnavailableException {
         return refreshIfOlderThan(maxAge);
     }
 
@@ -40,7 +41,7 @@ public class TwilioSecret {
      * short age: the token may just have been rotated, and the short age bounds how often forged requests
      * can make us call Secrets Manager.
      */
-    public synchronized TwilioCredentials refreshIfOlderThan(Duration age) {
+    public synchronized TwilioCredentials refreshIfOlderThan(Duration age) throws UnavailableException {
         Instant now = clock.instant();
         if (current == null || readAt.plus(age).isBefore(now)) {
             current = read();
@@ -49,8 +50,13 @@ public class TwilioSecret {
         return current;
     }
 
-    private TwilioCredentials read() {
-        String text = secrets.getSecretValue(r -> r.secretId(secretId)).secretString();
+    private TwilioCredentials read() throws UnavailableException {
+        String text;
+        try {
+            text = secrets.getSecretValue(r -> r.secretId(secretId)).secretString();
+        } catch (SdkException e) {
+            throw new UnavailableException("Secrets Manager did not return " + secretId + ": " + e.getMessage(), e);
+        }
         if (text == null) {
             throw new IllegalStateException("secret " + secretId + " has no SecretString");
         }
@@ -62,6 +68,16 @@ public class TwilioSecret {
             throw new IllegalStateException("secret " + secretId + " is not a JSON object with accountSid and authToken");
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("secret " + secretId + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Secrets Manager failed or timed out: the token could not be checked now, which is no reason to refuse
+     * the request for good (a 4xx, which Twilio never retries).
+     */
+    public static class UnavailableException extends Exception {
+        public UnavailableException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -30,7 +30,7 @@ class ApiGatewayRequestsTest {
     void urlIsRebuiltFromHostAndStagePath() throws Exception {
         WebhookRequest request = ApiGatewayRequests.adapt(event(), Optional.empty());
 
-        assertThat(request.calledUrl()).isEqualTo("https://abc123.execute-api.us-east-1.amazonaws.com/prod/sms");
+        assertThat(request.calledUrl()).isEqualTo(CalledUrl.exactly("https://abc123.execute-api.us-east-1.amazonaws.com/prod/sms"));
         assertThat(request.route()).isEqualTo("/sms");
     }
 
@@ -39,24 +39,35 @@ class ApiGatewayRequestsTest {
         APIGatewayProxyRequestEvent event = event().withRequestContext(new ProxyRequestContext().withStage("v1"));
 
         assertThat(ApiGatewayRequests.adapt(event, Optional.empty()).calledUrl())
-                .isEqualTo("https://abc123.execute-api.us-east-1.amazonaws.com/v1/sms");
+                .isEqualTo(CalledUrl.exactly("https://abc123.execute-api.us-east-1.amazonaws.com/v1/sms"));
     }
 
     @Test
     void configuredPublicBaseUrlWinsForCustomDomains() throws Exception {
         WebhookRequest request = ApiGatewayRequests.adapt(event(), Optional.of("https://sms.example.com/hooks"));
 
-        assertThat(request.calledUrl()).isEqualTo("https://sms.example.com/hooks/sms");
+        assertThat(request.calledUrl()).isEqualTo(CalledUrl.exactly("https://sms.example.com/hooks/sms"));
     }
 
     @Test
-    void queryStringIsKeptInOrder() throws Exception {
+    void queryIsSpelledEachWayItMayHaveBeenInTheOrderReceived() throws Exception {
         Map<String, List<String>> query = new LinkedHashMap<>();
         query.put("tenant", List.of("a b"));
         query.put("x", List.of("1"));
         APIGatewayProxyRequestEvent event = event().withMultiValueQueryStringParameters(query);
 
-        assertThat(ApiGatewayRequests.adapt(event, Optional.empty()).calledUrl()).endsWith("/prod/sms?tenant=a+b&x=1");
+        CalledUrl url = ApiGatewayRequests.adapt(event, Optional.empty()).calledUrl();
+
+        assertThat(url.beforeQuery()).isEqualTo("https://abc123.execute-api.us-east-1.amazonaws.com/prod/sms");
+        assertThat(url.queryForms()).containsExactly("?tenant=a%20b&x=1", "?tenant=a+b&x=1");
+    }
+
+    @Test
+    void singleValuedQueryIsUsedWhenThereIsNoMultiValuedOne() throws Exception {
+        APIGatewayProxyRequestEvent event = event().withQueryStringParameters(Map.of("tenant", "acme"));
+
+        assertThat(ApiGatewayRequests.adapt(event, Optional.empty()).calledUrl().queryForms())
+                .containsExactly("?tenant=acme");
     }
 
     @Test
@@ -83,6 +94,6 @@ class ApiGatewayRequestsTest {
         WebhookRequest request = ApiGatewayRequests.adapt(event, Optional.empty());
 
         assertThat(request.header("X-Twilio-Signature")).contains("sig");
-        assertThat(request.calledUrl()).startsWith("https://h.example/");
+        assertThat(request.calledUrl().beforeQuery()).startsWith("https://h.example/");
     }
 }

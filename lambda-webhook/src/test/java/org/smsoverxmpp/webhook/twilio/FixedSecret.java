@@ -2,6 +2,7 @@ package org.smsoverxmpp.webhook.twilio;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
@@ -9,6 +10,8 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
 /** A Secrets Manager that holds one secret string, changeable to simulate rotation. */
 public final class FixedSecret implements SecretsManagerClient {
     public volatile String value;
+    /** While set, every read fails as an outage would. */
+    public volatile boolean down;
     public final AtomicInteger reads = new AtomicInteger();
 
     public FixedSecret(String accountSid, String authToken) {
@@ -22,6 +25,9 @@ public final class FixedSecret implements SecretsManagerClient {
     @Override
     public GetSecretValueResponse getSecretValue(Consumer<GetSecretValueRequest.Builder> request) {
         reads.incrementAndGet();
+        if (down) {
+            throw SdkClientException.create("Unable to execute HTTP request: Read timed out");
+        }
         return GetSecretValueResponse.builder().secretString(value).build();
     }
 

@@ -8,15 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.smsoverxmpp.webhook.http.CalledUrl;
 import org.smsoverxmpp.webhook.http.WebhookRejection;
 
 class TwilioSignatureTest {
     static final String ACCOUNT = "AC00000000000000000000000000000001";
     static final String TOKEN = "12345";
-    static final String URL = "https://mycompany.com/myapp.php?foo=1&bar=2";
+    static final CalledUrl URL = CalledUrl.exactly("https://mycompany.com/myapp.php?foo=1&bar=2");
     static final Map<String, String> FORM = Map.of("CallSid", "CA1234567890ABCDE", "Caller", "+12349013030",
             "Digits", "1234", "From", "+12349013030", "To", "+18005551212");
     /** Twilio's documented example signature for the URL and form above with auth token 12345. */
@@ -33,7 +35,7 @@ class TwilioSignatureTest {
 
     @Test
     void ourSignerAgreesWithTheSdkAndTheDocumentation() {
-        assertThat(TwilioRequestSigner.sign(TOKEN, URL, FORM)).isEqualTo(DOCUMENTED);
+        assertThat(TwilioRequestSigner.sign(TOKEN, "https://mycompany.com/myapp.php?foo=1&bar=2", FORM)).isEqualTo(DOCUMENTED);
         String other = TwilioRequestSigner.sign("other-token", "https://x.example/sms", Map.of("Body", "hé 👋"));
         assertThat(new RequestValidator("other-token").validate("https://x.example/sms", Map.of("Body", "hé 👋"), other))
                 .isTrue();
@@ -57,8 +59,19 @@ class TwilioSignatureTest {
 
     @Test
     void signatureForAnotherUrlIsForbidden() {
-        assertThatThrownBy(() -> signature.verify("https://evil.example/myapp.php?foo=1&bar=2", FORM,
+        assertThatThrownBy(() -> signature.verify(CalledUrl.exactly("https://evil.example/myapp.php?foo=1&bar=2"), FORM,
                 Optional.of(DOCUMENTED))).isInstanceOf(WebhookRejection.class);
+    }
+
+    @Test
+    void urlsTriedAreFewAndBounded() {
+        TwilioSignature withFragment = new TwilioSignature(new TwilioSecret(secrets, "twilio", Duration.ofMinutes(5),
+                Clock.systemUTC()), Optional.of("rc=3"));
+        CalledUrl everySpellingDiffers = new CalledUrl("https://x.example/sms", List.of("?a", "?b", "?c", "?d"));
+
+        assertThat(withFragment.signedUrls(everySpellingDiffers)).hasSize(12).doesNotHaveDuplicates();
+        assertThat(signature.signedUrls(CalledUrl.exactly("https://x.example/sms")))
+                .containsExactly("https://x.example/sms", "https://x.example/sms#rc=5&rp=ct,rt,5xx");
     }
 
     @Test
@@ -70,7 +83,7 @@ class TwilioSignatureTest {
         secrets.value = FixedSecret.json(ACCOUNT, "new-token");
         clock.now = clock.now.plus(Duration.ofMinutes(2));
 
-        String signedWithNewToken = TwilioRequestSigner.sign("new-token", URL, FORM);
+        String signedWithNewToken = TwilioSignatures.of("new-token", "https://mycompany.com/myapp.php?foo=1&bar=2", FORM);
         assertThat(rotating.verify(URL, FORM, Optional.of(signedWithNewToken)).authToken()).isEqualTo("new-token");
     }
 
@@ -82,6 +95,31 @@ class TwilioSignatureTest {
             assertThatThrownBy(() -> guarded.verify(URL, FORM, Optional.of("forged"))).isInstanceOf(WebhookRejection.class);
         }
         assertThat(secrets.reads.get()).isEqualTo(1);
+    }
+
+    @Test
+    void secretsManagerDownWhenTheCacheExpiredIs503SoTwilioRetries() throws Exception {
+        MutableClock clock = new MutableClock();
+        TwilioSignature expiring = new TwilioSignature(new TwilioSecret(secrets, "twilio", Duration.ofMinutes(5), clock));
+        expiring.verify(URL, FORM, Optional.of(DOCUMENTED));
+        secrets.down = true;
+        clock.now = clock.now.plus(Duration.ofMinutes(6));
+
+        assertThatThrownBy(() -> expiring.verify(URL, FORM, Optional.of(DOCUMENTED)))
+                .isInstanceOfSatisfying(WebhookRejection.class, e -> assertThat(e.status()).isEqualTo(503));
+    }
+
+    @Test
+    void rotationRecheckThatCannotReachSecretsManagerIs503NotA403() throws Exception {
+        MutableClock clock = new MutableClock();
+        TwilioSignature rotating = new TwilioSignature(new TwilioSecret(secrets, "twilio", Duration.ofHours(1), clock));
+        rotating.verify(URL, FORM, Optional.of(DOCUMENTED));
+        secrets.down = true;
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        String signedWithARotatedToken = TwilioSignatures.of("rotated", "https://mycompany.com/myapp.php?foo=1&bar=2", FORM);
+
+        assertThatThrownBy(() -> rotating.verify(URL, FORM, Optional.of(signedWithARotatedToken)))
+                .isInstanceOfSatisfying(WebhookRejection.class, e -> assertThat(e.status()).isEqualTo(503));
     }
 
     @Test

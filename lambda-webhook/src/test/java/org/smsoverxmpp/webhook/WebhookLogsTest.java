@@ -1,0 +1,184 @@
+package org.smsoverxmpp.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Property;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smsoverxmpp.events.QueueEvent;
+import org.smsoverxmpp.webhook.queue.EventQueue;
+import org.smsoverxmpp.webhook.twilio.FixedSecret;
+import org.smsoverxmpp.webhook.twilio.TwilioFormFixtures;
+import org.smsoverxmpp.webhook.twilio.TwilioSecret;
+import org.smsoverxmpp.webhook.twilio.TwilioSignature;
+import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
+
+/**
+ * What the function writes to CloudWatch at INFO, through the layout it really uses, holds no message
+ * body, no token and no phone number beyond its last 4 digits, whatever happens to the request.
+ */
+class WebhookLogsTest {
+    static final String ACCOUNT = "AC44444444444444444444444444444444";
+    static final String TOKEN = "tok-9f8e7d6c5b4a";
+    static final String FRIEND = TwilioFormFixtures.THEIR_NUMBER;
+    static final String OURS = TwilioFormFixtures.OUR_NUMBER;
+    static final String BODY = "the spare key is under the blue flowerpot";
+    static final String URL = ApiGatewayEvents.BASE_URL;
+
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private final List<QueueEvent> enqueued = new ArrayList<>();
+    private boolean queueDown;
+    private LoggerContext context;
+    private AbstractAppender capture;
+
+    @BeforeEach
+    void captureWhatCloudWatchWouldGet() {
+        context = (LoggerContext) LogManager.getContext(false);
+        Configuration config = context.getConfiguration();
+        capture = new AbstractAppender("capture", null, config.getAppender("JsonAppender").getLayout(), true,
+                Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                logged.add(new String(getLayout().toByteArray(event), StandardCharsets.UTF_8));
+            }
+        };
+        capture.start();
+        config.getLoggerConfig("org.smsoverxmpp").addAppender(capture, null, null);
+        config.getRootLogger().addAppender(capture, null, null);
+        context.updateLoggers();
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        context.getConfiguration().getLoggerConfig("org.smsoverxmpp").removeAppender("capture");
+        context.getConfiguration().getRootLogger().removeAppender("capture");
+        context.updateLoggers();
+        capture.stop();
+    }
+
+    private int post(String route, Map<String, String> form, String signature) {
+        return post(route, WebhookServiceTest.encode(form), signature);
+    }
+
+    /** Through the Lambda's entry point, with a queue whose failure quotes the event's numbers. */
+    private int post(String route, String body, String signature) {
+        EventQueue queue = event -> {
+            if (queueDown) {
+                throw new EventQueue.QueueUnavailableException("SQS did not accept " + event.messageSid()
+                        + ": HTTP 500 InternalError", new RuntimeException("group " + event.messageGroupId()));
+            }
+            enqueued.add(event);
+        };
+        TwilioSecret secret = new TwilioSecret(new FixedSecret(ACCOUNT, TOKEN), "twilio", Duration.ofMinutes(5),
+                Clock.systemUTC());
+        WebhookService service = new WebhookService(new TwilioSignature(secret), queue, 65536, Clock.systemUTC());
+        APIGatewayProxyRequestEvent event = ApiGatewayEvents.formPost(route, body, signature);
+        return new WebhookHandler(service, Optional.empty()).handleRequest(event, null).getStatusCode();
+    }
+
+    private int postSigned(String route, Map<String, String> form) {
+        return post(route, form, TwilioSignatures.of(TOKEN, URL + route, form));
+    }
+
+    private static Map<String, String> sms() {
+        Map<String, String> form = TwilioFormFixtures.sms(ACCOUNT);
+        form.put("Body", BODY);
+        return form;
+    }
+
+    private static Map<String, String> status() {
+        Map<String, String> form = TwilioFormFixtures.status(ACCOUNT);
+        form.put("MessageStatus", "undelivered");
+        form.put("ErrorCode", "30003");
+        form.put("From", OURS);
+        form.put("To", FRIEND);
+        return form;
+    }
+
+    private void assertNothingPrivateWasLogged() {
+        String logs = String.join("\n", logged);
+        assertThat(logged).as("something was logged, so the check below means something").isNotEmpty();
+        for (String number : List.of(FRIEND, OURS)) {
+            assertThat(logs).doesNotContain(number).doesNotContain(number.substring(2, 9));
+        }
+        assertThat(logs).doesNotContain("flowerpot").doesNotContain("spare key").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void acceptedSmsIsLoggedByTheLastFourDigitsOfItsNumbers() {
+        assertThat(postSigned("/sms", sms())).isEqualTo(200);
+
+        assertNothingPrivateWasLogged();
+        assertThat(logged).anyMatch(line -> line.contains("…4321") && line.contains("…1111"));
+    }
+
+    @Test
+    void smsRefusedForItsFieldsLogsNoNumberOrBody() {
+        Map<String, String> form = sms();
+        form.put("To", "72345");
+        form.put("From", FRIEND + "0000000");
+
+        assertThat(postSigned("/sms", form)).isEqualTo(400);
+
+        assertNothingPrivateWasLogged();
+    }
+
+    @Test
+    void smsWithAForgedSignatureLogsNoNumberBodyOrToken() {
+        assertThat(post("/sms", sms(), TwilioSignatures.of("forger", URL + "/sms", sms()))).isEqualTo(403);
+
+        assertNothingPrivateWasLogged();
+    }
+
+    @Test
+    void smsTheQueueCouldNotTakeLogsNoNumberOrBody() {
+        queueDown = true;
+
+        assertThat(postSigned("/sms", sms())).isEqualTo(503);
+
+        assertNothingPrivateWasLogged();
+    }
+
+    @Test
+    void repeatedFormFieldIsNamedOnlyIfItLooksLikeATwilioField() {
+        String field = WebhookServiceTest.encode(Map.of("call " + FRIEND, "now"));
+        String body = WebhookServiceTest.encode(sms()) + "&" + field + "&" + field;
+
+        assertThat(post("/sms", body, TwilioSignatures.of(TOKEN, URL + "/sms", sms()))).isEqualTo(400);
+
+        assertNothingPrivateWasLogged();
+    }
+
+    @Test
+    void acceptedStatusCallbackIsLoggedByTheLastFourDigitsOfItsNumbers() {
+        assertThat(postSigned("/status", status())).isEqualTo(200);
+
+        assertNothingPrivateWasLogged();
+        assertThat(logged).anyMatch(line -> line.contains("…1111") && line.contains("…4321"));
+    }
+
+    @Test
+    void statusCallbackRefusedForItsFieldsLogsNoNumber() {
+        Map<String, String> form = status();
+        form.remove("MessageStatus");
+
+        assertThat(postSigned("/status", form)).isEqualTo(400);
+
+        assertNothingPrivateWasLogged();
+    }
+}
