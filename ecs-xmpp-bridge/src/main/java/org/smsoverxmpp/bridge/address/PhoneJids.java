@@ -1,12 +1,13 @@
 package org.smsoverxmpp.bridge.address;
 
-import java.util.regex.Pattern;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.jxmpp.util.XmppStringUtils;
+import org.smsoverxmpp.events.ParsedAddress;
+import org.smsoverxmpp.events.SmsAddress;
 
 /**
  * The one place where SMS addresses and JIDs of the component domain map onto each other: a number is
@@ -14,8 +15,6 @@ import org.jxmpp.util.XmppStringUtils;
  * other SMS gateways use; plain {@code 12345@domain} is accepted too), a named sender its escaped name.
  */
 public final class PhoneJids {
-    /** US/CA short codes are 5-6 digits; some countries use 3-8. */
-    private static final Pattern SHORT_CODE = Pattern.compile("[0-9]{3,8}");
     static final String SHORT_CODE_CONTEXT = ";phone-context=ca-us.phone-context.soprani.ca";
 
     private final DomainBareJid domain;
@@ -30,24 +29,31 @@ public final class PhoneJids {
 
     /** Whether an SMS sender is an alphanumeric sender ID rather than a number or short code. */
     public static boolean isAlphanumericSender(String smsAddress) {
-        return !PhoneNumber.isE164(smsAddress) && !SHORT_CODE.matcher(smsAddress).matches();
+        return SmsAddress.parse(smsAddress) instanceof SmsAddress.AlphanumericSender;
     }
 
-    /** The JID an SMS sender appears as: E.164, a short code, or an escaped alphanumeric sender ID. */
+    /**
+     * The JID an SMS sender appears as: E.164, a short code, or an escaped alphanumeric sender ID. What those
+     * are is decided in one place shared with the webhook ({@link SmsAddress}), which refuses anything else.
+     *
+     * @throws IllegalArgumentException for anything else, saying why without quoting it
+     */
     public EntityBareJid jidOf(String smsAddress) {
+        ParsedAddress parsed = SmsAddress.parse(smsAddress);
         String local;
-        if (PhoneNumber.isE164(smsAddress)) {
-            local = smsAddress;
-        } else if (SHORT_CODE.matcher(smsAddress).matches()) {
-            local = smsAddress + SHORT_CODE_CONTEXT;
+        if (parsed instanceof SmsAddress.Phone phone) {
+            local = phone.e164();
+        } else if (parsed instanceof SmsAddress.ShortCode code) {
+            local = code.digits() + SHORT_CODE_CONTEXT;
+        } else if (parsed instanceof SmsAddress.AlphanumericSender sender) {
+            local = XmppStringUtils.escapeLocalpart(sender.name());
         } else {
-            local = XmppStringUtils.escapeLocalpart(smsAddress);
+            throw new IllegalArgumentException("its sender address " + ((ParsedAddress.Invalid) parsed).reason());
         }
         try {
             return JidCreate.entityBareFrom(local + "@" + domain);
         } catch (XmppStringprepException | IllegalArgumentException e) {
-            // Said without the address itself: it came from outside and may be anything, of any length.
-            throw new IllegalArgumentException("its sender address (" + smsAddress.length() + " characters) cannot be a JID");
+            throw new IllegalArgumentException("its sender address cannot be a JID of " + domain);
         }
     }
 
@@ -64,8 +70,8 @@ public final class PhoneJids {
             return new Recipient.Phone(new PhoneNumber(local));
         }
         String code = local.endsWith(SHORT_CODE_CONTEXT) ? local.substring(0, local.length() - SHORT_CODE_CONTEXT.length()) : local;
-        if (SHORT_CODE.matcher(code).matches() && code.length() <= 6) {
-            return new Recipient.ShortCode(code);
+        if (SmsAddress.parse(code) instanceof SmsAddress.ShortCode shortCode) {
+            return new Recipient.ShortCode(shortCode.digits());
         }
         if (local.chars().anyMatch(Character::isLetter)) {
             return new Recipient.Name(local);
@@ -79,7 +85,7 @@ public final class PhoneJids {
         record Phone(PhoneNumber number) implements Recipient {
         }
 
-        /** A US/CA short code, as {@code 12345} or {@code 12345;phone-context=ca-us.phone-context.soprani.ca}. */
+        /** A short code, as {@code 12345} or {@code 12345;phone-context=ca-us.phone-context.soprani.ca}. */
         record ShortCode(String code) implements Recipient {
         }
 

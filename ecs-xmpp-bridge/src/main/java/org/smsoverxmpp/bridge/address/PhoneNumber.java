@@ -3,21 +3,21 @@ package org.smsoverxmpp.bridge.address;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
-import java.util.regex.Pattern;
+import org.smsoverxmpp.events.SmsAddress;
 
 /** A phone number in E.164 form ({@code +15551234567}); it cannot hold anything else. */
 public record PhoneNumber(String e164) {
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     private static final PhoneNumberUtil PHONE = PhoneNumberUtil.getInstance();
 
     public PhoneNumber {
-        if (e164 == null || !E164.matcher(e164).matches()) {
+        if (!isE164(e164)) {
             throw new IllegalArgumentException("not an E.164 number: '" + e164 + "' (expected + and up to 15 digits)");
         }
     }
 
+    /** The rule shared with the webhook: {@code +}, then up to 15 digits, the first not 0. */
     public static boolean isE164(String text) {
-        return text != null && E164.matcher(text).matches();
+        return SmsAddress.parse(text) instanceof SmsAddress.Phone;
     }
 
     /**
