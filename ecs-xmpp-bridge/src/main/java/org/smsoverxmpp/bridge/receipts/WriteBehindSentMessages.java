@@ -27,6 +27,8 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
     private static final int ATTEMPTS = 5;
     private static final Duration OFFER_WAIT = Duration.ofSeconds(5);
+    /** How soon an idle writer notices that the gateway is closing. */
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final DynamoSentMessages table;
     private final Duration offerWait;
@@ -35,6 +37,7 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
     private final Duration retryDelay;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closing;
+    private volatile long closeDeadline = Long.MAX_VALUE;
 
     /** @param writers concurrent BatchWriteItem calls: a table's round trip, not its capacity, limits one */
     public WriteBehindSentMessages(DynamoSentMessages table, int capacity, Duration retryDelay, int writers) {
@@ -91,15 +94,24 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
         return unwritten.isEmpty();
     }
 
-    /** Writes what waits, for at most a few seconds (shutdown has ECS's 30 s in all), and stops the writer. */
+    /** Writes what waits, within the shutdown's share for it, and stops the writers. */
     @Override
     public void close() {
+        close(CLOSE_WAIT);
+    }
+
+    /**
+     * Writes what waits, for at most {@code budget}, and stops the writers. No interrupts: the AWS SDK turns
+     * an interrupt into a failed call and keeps the thread's interrupt flag, so every later call on that
+     * writer would fail at once and its records be given up. The writers see the closing flag within
+     * {@link #POLL} and finish what waits first.
+     */
+    public void close(Duration budget) {
+        closeDeadline = System.nanoTime() + budget.toNanos();
         closing = true;
-        writers.forEach(Thread::interrupt);
-        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
             for (Thread writer : writers) {
-                writer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                writer.join(Math.max(1, (closeDeadline - System.nanoTime()) / 1_000_000));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,9 +126,10 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
         while (true) {
             SentMessage first;
             try {
-                first = closing ? waiting.poll() : waiting.poll(1, TimeUnit.SECONDS);
+                first = waiting.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
-                continue; // close() wakes us: loop again and finish what waits without blocking
+                // Nobody interrupts the writers; should something, finish what waits rather than lose it.
+                first = waiting.poll();
             }
             if (first == null) {
                 if (closing) {
@@ -166,14 +179,19 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
         }
     }
 
+    /** Waits before a retry, but never past the shutdown's deadline. */
     private void pause(Duration delay) {
+        long wait = delay.toNanos();
         if (closing) {
+            wait = Math.min(wait, closeDeadline - System.nanoTime());
+        }
+        if (wait <= 0) {
             return;
         }
         try {
-            Thread.sleep(delay.toMillis());
+            TimeUnit.NANOSECONDS.sleep(wait);
         } catch (InterruptedException e) {
-            // close() wants the rest written now
+            // Not kept: a writer with its interrupt flag set would fail every later SDK call (see close).
         }
     }
 }

@@ -156,4 +156,38 @@ class WriteBehindSentMessagesTest {
         sent.close();
         assertThat(table.stored).hasSize(30);
     }
+
+    /**
+     * The table as the AWS SDK behaves on an interrupted thread: the call fails, and the thread keeps its
+     * interrupt flag, so every later call on it fails too. A slow table, so close() finds records waiting.
+     */
+    static class InterruptSensitiveTable extends FakeTable {
+        @Override
+        public synchronized List<SentMessage> rememberAll(List<SentMessage> messages) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("AbortedException: thread was interrupted");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("AbortedException: thread was interrupted", e);
+            }
+            messages.forEach(m -> stored.put(m.messageSid(), m));
+            return List.of();
+        }
+    }
+
+    @Test
+    void closeWritesEveryWaitingRecordEvenWhenTheClientFailsOnInterruptedThreads() {
+        InterruptSensitiveTable table = new InterruptSensitiveTable();
+        WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 1000, Duration.ofMillis(1), 4);
+        for (int i = 0; i < 400; i++) {
+            sent.remember(sent(i));
+        }
+
+        sent.close(Duration.ofSeconds(10));
+
+        assertThat(table.stored).hasSize(400);
+    }
 }
