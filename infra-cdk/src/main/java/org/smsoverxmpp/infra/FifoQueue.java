@@ -7,31 +7,52 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The SQS FIFO queue between webhook and bridge, and its dead-letter queue: deduplication by MessageSid and
- * one message group per conversation are set by the sender (docs/event-contract.md).
+ * An SQS FIFO queue and its dead-letter queue, encrypted and TLS-only. Deduplication ids and message groups
+ * are set by the sender (docs/event-contract.md), so content-based deduplication stays off.
  */
-public final class EventQueue extends Construct {
-    /** Names shared with the local run (local-run's LocalAws), so tools find the same things. */
-    public static final String NAME = "sms-over-xmpp-events";
-    public static final int MAX_RECEIVES = 5;
+public final class FifoQueue extends Construct {
+    /** How long a dead letter waits for the operator (bin/admin dlq replay): SQS's longest retention. */
+    public static final Duration DEAD_LETTER_RETENTION = Duration.days(14);
+
+    /**
+     * The webhook's events for the bridge. Its visibility timeout is longer than the bridge's write + ping
+     * acknowledgement and short enough to redeliver soon after a crash. Names shared with the local run
+     * (local-run's LocalAws), so tools find the same things.
+     */
+    public static final Props EVENTS = new Props("sms-over-xmpp-events", Duration.seconds(30), Duration.days(4), 5);
+    /** The bridge's outbound messages, held durably until Twilio took them. Its name is shared with LocalAws too. */
+    public static final Props OUTBOX = new Props("sms-over-xmpp-outbox", Duration.seconds(60), Duration.days(1), 5);
+
+    /**
+     * @param name the queue's name without {@code .fifo}; the dead-letter queue is {@code <name>-dlq.fifo}
+     * @param maxReceives receives before a message moves to the dead-letter queue
+     */
+    public record Props(String name, Duration visibilityTimeout, Duration retention, int maxReceives) {
+        public String queueName() {
+            return name + ".fifo";
+        }
+
+        public String deadLetterQueueName() {
+            return name + "-dlq.fifo";
+        }
+    }
 
     private final Queue queue;
     private final Queue deadLetters;
 
-    public EventQueue(Construct scope, String id) {
+    public FifoQueue(Construct scope, String id, Props props) {
         super(scope, id);
         deadLetters = Queue.Builder.create(this, "DeadLetters")
-                .queueName(NAME + "-dlq.fifo").fifo(true)
+                .queueName(props.deadLetterQueueName()).fifo(true)
                 .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true)
-                .retentionPeriod(Duration.days(14))
+                .retentionPeriod(DEAD_LETTER_RETENTION)
                 .build();
         queue = Queue.Builder.create(this, "Resource")
-                .queueName(NAME + ".fifo").fifo(true).contentBasedDeduplication(false)
+                .queueName(props.queueName()).fifo(true).contentBasedDeduplication(false)
                 .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true)
-                // Longer than the bridge's write + ping acknowledgement; short enough to redeliver soon after a crash.
-                .visibilityTimeout(Duration.seconds(30))
-                .retentionPeriod(Duration.days(4))
-                .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(MAX_RECEIVES).build())
+                .visibilityTimeout(props.visibilityTimeout())
+                .retentionPeriod(props.retention())
+                .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(props.maxReceives()).build())
                 .build();
         Suppressions.suppress(deadLetters, "AwsSolutions-SQS3", "This is the dead-letter queue; it has none of its own.");
     }
