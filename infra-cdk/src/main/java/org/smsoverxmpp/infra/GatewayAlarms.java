@@ -16,7 +16,7 @@ import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
-/** What an operator must hear about: dead letters, a disconnected bridge, webhook errors. */
+/** What an operator must hear about: dead letters (inbound and outbound), a disconnected bridge, webhook errors. */
 public final class GatewayAlarms extends Construct {
     public static final String NAMESPACE = "SmsOverXmpp";
 
@@ -30,9 +30,10 @@ public final class GatewayAlarms extends Construct {
                 + "would add a fixed monthly cost to an idle gateway.");
     }
 
-    public void deadLetters(IMetric visibleMessages) {
-        alarm("DeadLetters", "SMS or events the bridge could not deliver are in the dead-letter queue (bin/admin dlq replay).",
-                visibleMessages, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1, TreatMissingData.NOT_BREACHING);
+    /** Anything at all in a dead-letter queue: each message is an SMS or event that was not delivered. */
+    public void deadLetters(String id, String description, IMetric visibleMessages) {
+        alarm(id, description, visibleMessages, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1,
+                TreatMissingData.NOT_BREACHING);
     }
 
     public void webhookErrors(IMetric lambdaErrors, IMetric api5xx) {

@@ -10,7 +10,15 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.constructs.Construct;
 
-/** Who is who: key {@code jid} (bare JID) → {@code number} (E.164), and the index by number. Kept on delete. */
+/**
+ * Who is who: key {@code jid} (bare JID) → {@code number} (E.164), and the index by number.
+ *
+ * <p>Kept when the stack is deleted or would replace it, but deleted when the stack's first create fails, so
+ * the next {@code cdk deploy} does not meet a table of the same name ({@code DeletionPolicy:
+ * RetainExceptOnCreate}). DynamoDB's own deletion protection is off on purpose: it would make that rollback's
+ * delete fail and leave the table behind. Point-in-time recovery covers a table deleted by hand (DynamoDB
+ * keeps a backup of a deleted PITR table for 35 days).
+ */
 public final class MappingsTable extends Construct {
     public static final String NAME = "sms-over-xmpp-mappings";
     public static final String NUMBER_INDEX = "byNumber";
@@ -26,8 +34,7 @@ public final class MappingsTable extends Construct {
                 .encryption(TableEncryption.AWS_MANAGED)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true).build())
-                .deletionProtection(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
                 .build();
         table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder().indexName(NUMBER_INDEX)
                 .partitionKey(Attribute.builder().name("number").type(AttributeType.STRING).build()).build());

@@ -2,70 +2,51 @@ package org.smsoverxmpp.infra;
 
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.LambdaIntegrationOptions;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.Method;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import software.amazon.awscdk.services.apigateway.ResponseType;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.apigateway.StageOptions;
-import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
-import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
-import software.amazon.awscdk.services.secretsmanager.ISecret;
-import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * API Gateway (REST v1) with {@code POST /sms} and {@code POST /status} → the webhook Lambda (Java 21, arm64,
- * SnapStart on a published version behind the {@code live} alias).
+ * API Gateway (REST v1), stage {@value #STAGE}: the routes Twilio posts to, throttled, with access logs. Every
+ * answer API Gateway gives on its own when it cannot pass a request on is a 5xx, which Twilio retries.
  */
 public final class WebhookApi extends Construct {
     public static final String STAGE = "prod";
+    /**
+     * API Gateway's own refusals that must not lose an SMS. Twilio retries only what the webhook URL's
+     * {@code rp=ct,rt,5xx} names: connect and read timeouts and 5xx; throttling's 429 would be final. The
+     * integration failures are 504 by default; pinned here so no later change turns them into a 4xx. (A Lambda
+     * that is itself throttled or fails already gives 500 or 502.)
+     */
+    public static final List<ResponseType> RETRIED = List.of(ResponseType.THROTTLED, ResponseType.QUOTA_EXCEEDED,
+            ResponseType.INTEGRATION_FAILURE, ResponseType.INTEGRATION_TIMEOUT);
+    public static final String RETRIED_STATUS = "503";
 
     private final RestApi api;
-    private final Function function;
+    private final String baseUrl;
 
-    public WebhookApi(Construct scope, String id, GatewaySettings settings, IQueue queue, ISecret twilioSecret) {
+    public WebhookApi(Construct scope, String id, GatewaySettings settings) {
         super(scope, id);
-        RetentionDays retention = Retention.days(settings.logRetentionDays());
-        LogGroup functionLogs = LogGroup.Builder.create(this, "FunctionLogs").retention(retention).build();
-        function = Function.Builder.create(this, "Function")
-                .runtime(Runtime.JAVA_21)
-                .architecture(Architecture.ARM_64)
-                .handler("org.smsoverxmpp.webhook.WebhookHandler::handleRequest")
-                .code(Code.fromAsset(Artifacts.lambdaJar(settings.artifactRoot()).toString()))
-                .memorySize(settings.lambdaMemoryMb())
-                .timeout(Duration.seconds(15))
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .logGroup(functionLogs)
-                .environment(Map.of(
-                        "QUEUE_URL", queue.getQueueUrl(),
-                        "TWILIO_SECRET_ID", twilioSecret.getSecretArn(),
-                        "POWERTOOLS_SERVICE_NAME", "sms-over-xmpp-webhook",
-                        // Short-lived requests: the client compiler alone starts faster and is fast enough.
-                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))
-                .build();
-        // SnapStart applies to published versions: the alias below publishes one on every code change.
-        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "the API calls the 'live' alias of a published version");
-        Alias live = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
-        queue.grantSendMessages(function);
-        twilioSecret.grantRead(function);
-
-        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs").retention(retention).build();
-        api = RestApi.Builder.create(this, "Resource")
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .retention(Retention.days(settings.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE).build();
+        RestApi.Builder builder = RestApi.Builder.create(this, "Resource")
                 .restApiName("sms-over-xmpp-webhook")
                 .description("Twilio webhooks for sms-over-xmpp")
                 .endpointTypes(List.of(EndpointType.REGIONAL))
-                .cloudWatchRole(false)
                 .deployOptions(StageOptions.builder()
                         .stageName(STAGE)
                         // Twilio's own rate for one number is far below this; it caps abuse and cost.
@@ -73,36 +54,64 @@ public final class WebhookApi extends Construct {
                         .loggingLevel(MethodLoggingLevel.OFF)
                         .accessLogDestination(new LogGroupLogDestination(accessLogs))
                         .accessLogFormat(AccessLogFormat.clf())
-                        .build())
-                .build();
-        LambdaIntegration integration = new LambdaIntegration(live);
-        api.getRoot().addResource("sms").addMethod("POST", integration);
-        api.getRoot().addResource("status").addMethod("POST", integration);
+                        .build());
+        if (settings.apiGatewayCloudWatchRole()) {
+            // Access logs need a CloudWatch role in the account's API Gateway settings, which a new account lacks.
+            // Those settings are one per account and region (AWS::ApiGateway::Account): deploying replaces whatever
+            // role was there with this one, which may write any API's logs, so other APIs keep logging. Retained on
+            // delete, so they still do after `cdk destroy`; removed if the first create fails. Opt out with
+            // -c apiGatewayCloudWatchRole=false when the account's role is managed elsewhere.
+            builder.cloudWatchRole(true).cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE);
+        } else {
+            builder.cloudWatchRole(false);
+        }
+        api = builder.build();
+        for (ResponseType type : RETRIED) {
+            api.addGatewayResponse("Retry" + type.getResponseType(), GatewayResponseOptions.builder().type(type)
+                    .statusCode(RETRIED_STATUS)
+                    .templates(Map.of("application/json", "{\"message\":\"busy, retry\"}")).build());
+        }
+        // Built from the API's id, not its stage: the function reads this URL, and the stage depends on the function.
+        Stack stack = Stack.of(this);
+        baseUrl = settings.webhookBaseUrl().orElse("https://" + api.getRestApiId() + ".execute-api." + stack.getRegion()
+                + "." + stack.getUrlSuffix() + "/" + STAGE);
 
-        Suppressions.suppress(this, "AwsSolutions-IAM4", "AWSLambdaBasicExecutionRole only lets the function write its logs.",
-                List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
-        Suppressions.suppress(this, "AwsSolutions-L1", "Java 21 is the gateway's chosen runtime (the build targets it).");
+        Suppressions.suppress(this, "AwsSolutions-IAM4", "API Gateway's account-wide logging role must be able to "
+                + "write the logs of every API in the region; AmazonAPIGatewayPushToCloudWatchLogs is AWS's policy for "
+                + "exactly that role.",
+                List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"));
         Suppressions.suppress(api, "AwsSolutions-APIG2", "API Gateway cannot validate form bodies; the function checks the "
                 + "Twilio signature, the account and every field, and answers 4xx with a reason.");
         Suppressions.suppress(api, "AwsSolutions-APIG3", "Every request must carry a valid Twilio HMAC signature; stage "
                 + "throttling caps abuse. A WAF would cost more than the rest of the idle gateway.");
-        Suppressions.suppress(api, "AwsSolutions-APIG4", "Twilio cannot sign with IAM or Cognito; requests are "
-                + "authenticated by the X-Twilio-Signature HMAC, checked in the function, which fails closed.");
-        Suppressions.suppress(api, "AwsSolutions-COG4", "Twilio cannot use Cognito; see APIG4.");
         Suppressions.suppress(api, "AwsSolutions-APIG6", "Access logs are on. Execution logs are off: with data tracing "
                 + "they would record message bodies, which are private.");
     }
 
+    /** {@code POST /<route>} → {@code handler}, called through API Gateway's Lambda proxy integration. */
+    public void route(String route, IFunction handler) {
+        // No test-invoke permission: nobody calls the function from the console's test button.
+        Method method = api.getRoot().addResource(route).addMethod("POST",
+                new LambdaIntegration(handler, LambdaIntegrationOptions.builder().allowTestInvoke(false).build()));
+        Suppressions.suppress(method, "AwsSolutions-APIG4", "Twilio cannot sign with IAM or Cognito; requests are "
+                + "authenticated by the X-Twilio-Signature HMAC, checked in the function, which fails closed.");
+        Suppressions.suppress(method, "AwsSolutions-COG4", "Twilio cannot use Cognito; see APIG4.");
+    }
+
+    /**
+     * The URL Twilio is configured with, without the route: {@code -c webhookBaseUrl} behind a custom domain,
+     * otherwise the stage's own URL.
+     */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     /** The URL Twilio calls for {@code route} ("sms" or "status"). */
     public String url(String route) {
-        return api.urlForPath("/" + route);
+        return baseUrl + "/" + route;
     }
 
     public RestApi api() {
         return api;
-    }
-
-    public Function function() {
-        return function;
     }
 }

@@ -23,12 +23,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The queue (FIFO + dead-letter queue), mappings table and Twilio secret in an AWS emulator, with the
- * names and settings of the deployed stack. Creation is idempotent, so a long-lived LocalStack is reused.
+ * The queue (FIFO + dead-letter queue), the outbox (likewise), mappings table and Twilio secret in an AWS
+ * emulator, with the names and settings of the deployed stack. Creation is idempotent, so a long-lived LocalStack is reused.
  */
 public final class LocalAws implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final String QUEUE = "sms-over-xmpp-events";
+    /** The bridge's outbound messages (infra-cdk's FifoQueue.OUTBOX), with its own dead-letter queue. */
+    public static final String OUTBOX = "sms-over-xmpp-outbox";
+    public static final int OUTBOX_VISIBILITY_TIMEOUT_SECONDS = 60;
     public static final String TABLE = "sms-over-xmpp-mappings";
     public static final String SENT_TABLE = "sms-over-xmpp-sent";
     public static final String MEDIA_BUCKET = "sms-over-xmpp-media";
@@ -47,6 +50,8 @@ public final class LocalAws implements AutoCloseable {
     public final SecretsManagerClient secrets;
     public final String queueUrl;
     public final String deadLetterUrl;
+    public final String outboxUrl;
+    public final String outboxDeadLetterUrl;
     public final String table;
     public final String sentTable;
     public final String mediaBucket;
@@ -83,6 +88,13 @@ public final class LocalAws implements AutoCloseable {
                 QueueAttributeName.REDRIVE_POLICY,
                 "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}")))
                 .queueUrl();
+        outboxDeadLetterUrl = sqs.createQueue(r -> r.queueName(OUTBOX + "-dlq" + suffix + ".fifo")
+                .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+        outboxUrl = sqs.createQueue(r -> r.queueName(OUTBOX + suffix + ".fifo").attributes(Map.of(
+                QueueAttributeName.FIFO_QUEUE, "true",
+                QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false",
+                QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(OUTBOX_VISIBILITY_TIMEOUT_SECONDS),
+                QueueAttributeName.REDRIVE_POLICY, redrive(outboxDeadLetterUrl)))).queueUrl();
         createTable();
         createSentTable();
         try {
@@ -99,6 +111,13 @@ public final class LocalAws implements AutoCloseable {
         } catch (ResourceExistsException e) {
             secrets.putSecretValue(r -> r.secretId(secretId).secretString(twilioSecretJson));
         }
+    }
+
+    /** Sends a message to the dead-letter queue at {@code deadLetterUrl} after {@link #MAX_RECEIVES} receives. */
+    private String redrive(String deadLetterUrl) {
+        String arn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return "{\"deadLetterTargetArn\":\"" + arn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}";
     }
 
     private void createTable() {
@@ -119,9 +138,9 @@ public final class LocalAws implements AutoCloseable {
 
     /** The bridge's settings for these resources (docs/configuration.md). */
     public Map<String, String> bridgeEnvironment() {
-        return Map.of("QUEUE_URL", queueUrl, "MAPPINGS_TABLE", table, "MAPPINGS_NUMBER_INDEX", numberIndex,
-                "SENT_TABLE", sentTable, "MEDIA_BUCKET", mediaBucket, "AWS_REGION", REGION,
-                "AWS_ENDPOINT_URL", endpoint.toString());
+        return Map.of("QUEUE_URL", queueUrl, "OUTBOX_QUEUE_URL", outboxUrl, "MAPPINGS_TABLE", table,
+                "MAPPINGS_NUMBER_INDEX", numberIndex, "SENT_TABLE", sentTable, "MEDIA_BUCKET", mediaBucket,
+                "AWS_REGION", REGION, "AWS_ENDPOINT_URL", endpoint.toString());
     }
 
     /** The webhook Lambda's settings for these resources. */

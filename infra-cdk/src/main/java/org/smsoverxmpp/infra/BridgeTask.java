@@ -1,0 +1,158 @@
+package org.smsoverxmpp.infra;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.IgnoreMode;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.ecr.assets.Platform;
+import software.amazon.awscdk.services.ecs.AssetImageProps;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.HealthCheck;
+import software.amazon.awscdk.services.ecs.LogDrivers;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.constructs.Construct;
+
+/**
+ * The bridge's task: one container (0.25 vCPU, 0.5 GB), its settings, its secrets and exactly the AWS calls it
+ * makes. ARM64 on on-demand Fargate; X86_64 on Fargate Spot, which runs nothing else.
+ */
+public final class BridgeTask extends Construct {
+    /**
+     * Fargate's longest stop timeout, and a Spot interruption's notice: SIGTERM, then this long before SIGKILL.
+     * The bridge derives its shutdown budget from it ({@code STOP_TIMEOUT_SECONDS}).
+     */
+    public static final int STOP_TIMEOUT_SECONDS = 120;
+
+    /**
+     * @param mediaBaseUrl where clients open re-hosted media; empty leaves the bridge's default (the rehearsal's
+     *                     emulator has no CloudFront)
+     */
+    public record Props(GatewaySettings settings, FifoQueue events, FifoQueue outbox, ITable mappings, ITable sent,
+            IBucket media, Optional<String> mediaBaseUrl, GatewaySecrets secrets, String statusCallbackUrl) {
+    }
+
+    private final FargateTaskDefinition task;
+    private final LogGroup logs;
+
+    public BridgeTask(Construct scope, String id, Props props) {
+        super(scope, id);
+        GatewaySettings settings = props.settings();
+        logs = LogGroup.Builder.create(this, "Logs").retention(Retention.days(settings.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE).build();
+        task = FargateTaskDefinition.Builder.create(this, "Resource")
+                .cpu(256).memoryLimitMiB(512)
+                .runtimePlatform(RuntimePlatform.builder().cpuArchitecture(architecture(settings))
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX).build())
+                .build();
+        task.addContainer("bridge", ContainerDefinitionOptions.builder()
+                .image(ContainerImage.fromAsset(Artifacts.bridgeImageDirectory(settings.artifactRoot()).toString(),
+                        AssetImageProps.builder().platform(imagePlatform(settings)).ignoreMode(IgnoreMode.DOCKER).build()))
+                .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("bridge").build()))
+                .environment(environment(props))
+                .secrets(secrets(props.secrets(), caSecret(settings)))
+                // The bridge touches /tmp/healthy every minute (HEALTH_FILE in the image).
+                .healthCheck(HealthCheck.builder()
+                        .command(List.of("CMD-SHELL", "test -n \"$(find /tmp/healthy -mmin -3 2>/dev/null)\""))
+                        .interval(Duration.seconds(60)).timeout(Duration.seconds(5)).retries(3)
+                        .startPeriod(Duration.seconds(120)).build())
+                .stopTimeout(Duration.seconds(STOP_TIMEOUT_SECONDS))
+                .build());
+        grant(task.getTaskRole(), props);
+        if (settings.xmpp().tls() == XmppLink.Tls.NONE) {
+            Annotations.of(this).addWarningV2("sms-over-xmpp:xmppCleartext", "xmppTls=none: every SMS, number and stanza "
+                    + "crosses the network to " + settings.xmpp().host() + " unencrypted and unauthenticated.");
+        }
+
+        Suppressions.suppress(this, "AwsSolutions-ECS2", "Only non-secret settings are environment variables; the "
+                + "component secret, Twilio credentials and the XMPP CA come from Secrets Manager as ECS secrets.");
+        Suppressions.suppress(this, "AwsSolutions-IAM5", "CDK's grants for the task's image pull and log writing, "
+                + "scoped by the ECS service; no action is a wildcard.",
+                List.of("Resource::*"));
+        Suppressions.suppressMatching(task, "AwsSolutions-IAM5", "The bridge writes re-hosted media under random "
+                + "names, so it may put any object below media/ (and nothing else, and read none).",
+                "/^Resource::<Media[A-Z0-9]+\\.Arn>\\/media\\/\\*$/");
+    }
+
+    /** Fargate Spot runs X86_64 Linux tasks only; on demand, ARM64 costs about 20 % less for the same size. */
+    private static CpuArchitecture architecture(GatewaySettings settings) {
+        return settings.fargateSpot() ? CpuArchitecture.X86_64 : CpuArchitecture.ARM64;
+    }
+
+    private static Platform imagePlatform(GatewaySettings settings) {
+        return settings.fargateSpot() ? Platform.LINUX_AMD64 : Platform.LINUX_ARM64;
+    }
+
+    private static Map<String, String> environment(Props props) {
+        Map<String, String> env = new LinkedHashMap<>(props.settings().xmpp().environment());
+        env.put("COMPONENT_DOMAIN", props.settings().componentDomain());
+        env.put("QUEUE_URL", props.events().queue().getQueueUrl());
+        env.put("DEAD_LETTER_QUEUE_URL", props.events().deadLetters().getQueueUrl());
+        env.put("OUTBOX_QUEUE_URL", props.outbox().queue().getQueueUrl());
+        env.put("MAPPINGS_TABLE", props.mappings().getTableName());
+        env.put("MAPPINGS_NUMBER_INDEX", MappingsTable.NUMBER_INDEX);
+        env.put("SENT_TABLE", props.sent().getTableName());
+        env.put("MEDIA_BUCKET", props.media().getBucketName());
+        props.mediaBaseUrl().ifPresent(url -> env.put("MEDIA_BASE_URL", url));
+        env.put("TWILIO_STATUS_CALLBACK_URL", props.statusCallbackUrl());
+        env.put("STOP_TIMEOUT_SECONDS", Integer.toString(STOP_TIMEOUT_SECONDS));
+        return env;
+    }
+
+    /** ECS reads these with the task's execution role when it starts the task; the bridge's own role reads none. */
+    private static Map<String, Secret> secrets(GatewaySecrets secrets, Optional<ISecret> ca) {
+        Map<String, Secret> env = new LinkedHashMap<>();
+        env.put("COMPONENT_SECRET", Secret.fromSecretsManager(secrets.component()));
+        env.put("TWILIO_ACCOUNT_SID", Secret.fromSecretsManager(secrets.twilioApi(), "accountSid"));
+        env.put("TWILIO_API_KEY_SID", Secret.fromSecretsManager(secrets.twilioApi(), "apiKeySid"));
+        env.put("TWILIO_API_KEY_SECRET", Secret.fromSecretsManager(secrets.twilioApi(), "apiKeySecret"));
+        ca.ifPresent(secret -> env.put("XMPP_TLS_CA_PEM", Secret.fromSecretsManager(secret)));
+        return env;
+    }
+
+    private Optional<ISecret> caSecret(GatewaySettings settings) {
+        return settings.xmpp().caSecret().map(nameOrArn -> GatewaySecrets.existing(this, "XmppCa", nameOrArn));
+    }
+
+    /** Exactly the calls the bridge makes; grantReadData and the like would add scans and wildcards. */
+    private static void grant(IGrantable role, Props props) {
+        props.events().queue().grantConsumeMessages(role);
+        // Events it rejects go to the dead-letter queue at once, with the reason.
+        allow(role, props.events().deadLetters().getQueueArn(), "sqs:SendMessage");
+        allow(role, props.outbox().queue().getQueueArn(), "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
+                "sqs:ChangeMessageVisibility");
+        allow(role, props.mappings().getTableArn(), "dynamodb:GetItem");
+        allow(role, props.mappings().getTableArn() + "/index/" + MappingsTable.NUMBER_INDEX, "dynamodb:Query");
+        // Records are written 25 at a time (BatchWriteItem) and read back by the status callbacks (GetItem).
+        allow(role, props.sent().getTableArn(), "dynamodb:BatchWriteItem", "dynamodb:GetItem");
+        allow(role, props.media().arnForObjects(MediaBucket.PREFIX + "*"), "s3:PutObject");
+    }
+
+    private static void allow(IGrantable role, String resource, String... actions) {
+        role.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of(actions)).resources(List.of(resource)).build());
+    }
+
+    public FargateTaskDefinition task() {
+        return task;
+    }
+
+    public LogGroup logs() {
+        return logs;
+    }
+}

@@ -1,0 +1,87 @@
+package org.smsoverxmpp.infra;
+
+import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * The webhook Lambda (Java 21, arm64, SnapStart on a published version behind the {@code live} alias). Its
+ * role may write its own log group, send to the events queue and read the webhook's Twilio secret: nothing else.
+ */
+public final class WebhookFunction extends Construct {
+    public static final String ALIAS = "live";
+
+    private final Function function;
+    private final IFunction live;
+
+    /**
+     * @param publicBaseUrl the URL Twilio is configured with, minus the route: the signature is checked against it
+     */
+    public WebhookFunction(Construct scope, String id, GatewaySettings settings, IQueue queue, ISecret twilioSecret,
+            String publicBaseUrl) {
+        super(scope, id);
+        // SnapStart snapshots published versions, which the rehearsal's emulator cannot refer to (see below).
+        boolean snapStart = settings.snapStart() && !settings.rehearsal();
+        LogGroup logs = LogGroup.Builder.create(this, "Logs").retention(Retention.days(settings.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE).build();
+        // Not AWSLambdaBasicExecutionRole: that may create and write every log group in the account.
+        Role role = Role.Builder.create(this, "Role").assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("sms-over-xmpp webhook: its own logs, the events queue, the webhook's Twilio secret").build();
+        logs.grantWrite(role);
+        function = Function.Builder.create(this, "Resource")
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler("org.smsoverxmpp.webhook.WebhookHandler::handleRequest")
+                .code(Code.fromAsset(Artifacts.lambdaJar(settings.artifactRoot()).toString()))
+                .memorySize(settings.lambdaMemoryMb())
+                .timeout(Duration.seconds(15))
+                .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
+                .role(role)
+                .logGroup(logs)
+                // No JAVA_TOOL_OPTIONS: Lambda's java21 runtime already stops at the client compiler (C1).
+                .environment(Map.of(
+                        "QUEUE_URL", queue.getQueueUrl(),
+                        "TWILIO_SECRET_ID", twilioSecret.getSecretArn(),
+                        "PUBLIC_BASE_URL", publicBaseUrl,
+                        "POWERTOOLS_SERVICE_NAME", "sms-over-xmpp-webhook"))
+                .build();
+        if (snapStart) {
+            // SnapStart applies to published versions: the alias below publishes one on every code change.
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "the API calls the '" + ALIAS + "' alias of a published version");
+            SnapStartRegions.check(function, Stack.of(this).getRegion());
+        }
+        // The rehearsal's emulator has no AWS::Lambda::Alias and cannot refer to a version: there the API calls
+        // the function itself.
+        live = settings.rehearsal() ? function
+                : Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion()).build();
+        queue.grantSendMessages(role);
+        twilioSecret.grantRead(role);
+
+        Suppressions.suppress(this, "AwsSolutions-L1", "Java 21 is the gateway's chosen runtime (the build targets it).");
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    /** The published version the API calls, through the {@value #ALIAS} alias. */
+    public IFunction live() {
+        return live;
+    }
+}
