@@ -1,6 +1,7 @@
 package org.smsoverxmpp.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -231,15 +232,15 @@ class SmsBothWaysTest {
     }
 
     @Test
-    void smsToANumberNobodyHasIsKeptForTheDeadLetterQueue() throws Exception {
+    void smsToANumberNobodyHasGoesToTheDeadLetterQueueAtOnceWithTheReason() throws Exception {
         String sid = nextSid();
 
         assertThat(gateway.postSms(sid, FRIEND, "+15559990000", "anyone?").getStatusCode()).isEqualTo(200);
 
-        String after = nextSid();
-        gateway.postSms(after, FRIEND, ALICE_NUMBER, "sentinel");
-        awaitSms(alice, after);
-        assertThat(gateway.aws.approximateDepth(gateway.aws.queueUrl)).isGreaterThanOrEqualTo(1);
+        var dead = await().atMost(WAIT).until(() -> gateway.aws.sqs.receiveMessage(r -> r.queueUrl(gateway.aws.deadLetterUrl)
+                        .maxNumberOfMessages(10).messageAttributeNames("All")).messages().stream()
+                .filter(m -> m.body().contains(sid)).findFirst(), java.util.Optional::isPresent).get();
+        assertThat(dead.messageAttributes().get("reject-reason").stringValue()).isEqualTo("no user is mapped to …0000");
     }
 
     private Map<String, String> awaitTwilio(String body) throws InterruptedException {

@@ -16,7 +16,11 @@ import org.smsoverxmpp.bridge.receipts.DeliveryReports;
 import org.smsoverxmpp.bridge.receipts.DynamoSentMessages;
 import org.smsoverxmpp.bridge.receipts.SentMessages;
 import org.smsoverxmpp.bridge.receipts.WriteBehindSentMessages;
+import org.smsoverxmpp.bridge.inbound.DeliveredRecipients;
 import org.smsoverxmpp.bridge.inbound.QueueConsumer;
+import org.smsoverxmpp.bridge.inbound.QueuePoller;
+import org.smsoverxmpp.bridge.inbound.SmsDelivery;
+import org.smsoverxmpp.bridge.receipts.StatusDelivery;
 import org.smsoverxmpp.bridge.inbound.SmsToStanzas;
 import org.smsoverxmpp.bridge.mapping.CachedMappings;
 import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
@@ -73,8 +77,13 @@ public final class Bridge implements AutoCloseable {
                 new DynamoSentMessages(dynamo, t, config.sentRetention(), Clock.systemUTC()), 10_000, Duration.ofMillis(200), 4));
         SentMessages sent = sentWriter.<SentMessages>map(w -> w).orElse(SentMessages.NONE);
         OutboundSms outbound = new OutboundSms(jids, mappings, twilio, lanes, sent, xmpp);
-        consumer = new QueueConsumer(sqs, config.queueUrl(), config.queueWaitSeconds(), mappings,
-                new SmsToStanzas(jids), new DeliveryReports(sent), mediaStore(config), xmpp);
+        DeliveredRecipients delivered = config.sentTable()
+                .map(t -> DeliveredRecipients.inTable(dynamo, t, config.sentRetention(), Clock.systemUTC()))
+                .orElseGet(DeliveredRecipients::inMemory);
+        consumer = new QueueConsumer(new QueuePoller(sqs, config.queueUrl(), config.deadLetterQueueUrl(), Clock.systemUTC()),
+                config.queueWaitSeconds(), xmpp, new SmsDelivery(mappings, mediaStore(config), new SmsToStanzas(jids)),
+                new StatusDelivery(new DeliveryReports(sent)), delivered, config.xmpp().pingTimeout(), config.inboundGiveUp(),
+                Clock.systemUTC());
         xmpp.onStanza(new IncomingStanzas(outbound, consumer::onBounce,
                 new IqRouter(new GatewayPrompt(jids, config.phoneRegion()), xmpp),
                 new PresenceResponder(xmpp), xmpp));
@@ -113,6 +122,7 @@ public final class Bridge implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         lanes.close();
+        consumer.close();
         heartbeat.close();
         xmpp.close();
         sentWriter.ifPresent(WriteBehindSentMessages::close);

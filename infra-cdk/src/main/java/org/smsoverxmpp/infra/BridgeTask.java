@@ -138,8 +138,9 @@ public final class BridgeTask extends Construct {
                 "sqs:ChangeMessageVisibility");
         allow(role, props.mappings().getTableArn(), "dynamodb:GetItem");
         allow(role, props.mappings().getTableArn() + "/index/" + MappingsTable.NUMBER_INDEX, "dynamodb:Query");
-        // Records are written 25 at a time (BatchWriteItem) and read back by the status callbacks (GetItem).
-        allow(role, props.sent().getTableArn(), "dynamodb:BatchWriteItem", "dynamodb:GetItem");
+        // Records are written 25 at a time (BatchWriteItem) and read back by the status callbacks (GetItem);
+        // the recipients of a shared number who already took an SMS are added to a set (UpdateItem).
+        allow(role, props.sent().getTableArn(), "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:UpdateItem");
         allow(role, props.media().arnForObjects(MediaBucket.PREFIX + "*"), "s3:PutObject");
     }
 

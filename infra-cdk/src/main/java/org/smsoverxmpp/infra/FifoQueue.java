@@ -13,13 +13,21 @@ import software.constructs.Construct;
 public final class FifoQueue extends Construct {
     /** How long a dead letter waits for the operator (bin/admin dlq replay): SQS's longest retention. */
     public static final Duration DEAD_LETTER_RETENTION = Duration.days(14);
+    /**
+     * The bridge moves an event to the dead-letter queue itself: at once when it can never be delivered, and
+     * after an hour of its own failures otherwise, retrying with a growing delay (about 8 receives in that
+     * hour). SQS's own count is only the backstop for an event that crashes the bridge before it can settle
+     * it; it must not cut the bridge's retries short, nor count the receives an event waited behind another.
+     */
+    public static final int EVENT_RECEIVES_BACKSTOP = 20;
 
     /**
      * The webhook's events for the bridge. Its visibility timeout is longer than the bridge's write + ping
      * acknowledgement and short enough to redeliver soon after a crash. Names shared with the local run
      * (local-run's LocalAws), so tools find the same things.
      */
-    public static final Props EVENTS = new Props("sms-over-xmpp-events", Duration.seconds(30), Duration.days(4), 5);
+    public static final Props EVENTS = new Props("sms-over-xmpp-events", Duration.seconds(30), Duration.days(4),
+            EVENT_RECEIVES_BACKSTOP);
     /** The bridge's outbound messages, held durably until Twilio took them. Its name is shared with LocalAws too. */
     public static final Props OUTBOX = new Props("sms-over-xmpp-outbox", Duration.seconds(60), Duration.days(1), 5);
 

@@ -38,7 +38,7 @@ class GatewayStackTest {
                 "ContentBasedDeduplication", false,
                 "SqsManagedSseEnabled", true,
                 "VisibilityTimeout", 30,
-                "RedrivePolicy", Match.objectLike(Map.of("maxReceiveCount", 5)))));
+                "RedrivePolicy", Match.objectLike(Map.of("maxReceiveCount", FifoQueue.EVENT_RECEIVES_BACKSTOP)))));
         template.hasResourceProperties("AWS::SQS::Queue", Match.objectLike(Map.of(
                 "QueueName", "sms-over-xmpp-events-dlq.fifo", "FifoQueue", true, "MessageRetentionPeriod", 1209600)));
         // Each of the four queues (events, outbox and their dead letters) refuses requests without TLS.

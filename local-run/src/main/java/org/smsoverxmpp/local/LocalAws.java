@@ -37,7 +37,8 @@ public final class LocalAws implements AutoCloseable {
     public static final String MEDIA_BUCKET = "sms-over-xmpp-media";
     public static final String NUMBER_INDEX = "byNumber";
     public static final String SECRET = "sms-over-xmpp/twilio";
-    public static final int MAX_RECEIVES = 5;
+    /** As in the stack: the bridge dead-letters events itself; this is the backstop (infra's FifoQueue). */
+    public static final int MAX_RECEIVES = 20;
 
     static {
         // The code under test uses the default credential chain, as in AWS; emulators take any key.

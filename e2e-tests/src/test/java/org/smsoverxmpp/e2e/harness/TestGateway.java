@@ -96,6 +96,8 @@ public final class TestGateway implements AutoCloseable {
         env.put("TWILIO_API_BASE_URL", twilio.baseUrl());
         env.put("TWILIO_STATUS_CALLBACK_URL", WEBHOOK_BASE + "/status");
         env.put("TWILIO_RETRY_BASE_MS", "50");
+        // A bounce is retried with a growing delay; the tests give up (to the dead-letter queue) within seconds.
+        env.put("INBOUND_RETRY_GIVE_UP_SECONDS", "10");
         return env;
     }
 

@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.core.exception.SdkException;
+import java.util.Map;
+import org.smsoverxmpp.bridge.inbound.QueuePoller;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -71,9 +74,12 @@ final class DlqCommand implements Runnable {
         private boolean replay(SqsClient sqs, Message message, String queue, String deadLetters) {
             String group = message.attributes().getOrDefault(MessageSystemAttributeName.MESSAGE_GROUP_ID, "replay");
             try {
-                // A new deduplication id: the original may still be inside the queue's 5-minute window.
+                // A new deduplication id: the original may still be inside the queue's 5-minute window. Marked
+                // as replayed, so the bridge checks which recipients already have it.
                 sqs.sendMessage(r -> r.queueUrl(queue).messageBody(message.body()).messageGroupId(group)
-                        .messageDeduplicationId("replay-" + message.messageId()));
+                        .messageDeduplicationId("replay-" + message.messageId())
+                        .messageAttributes(Map.of(QueuePoller.REPLAYED, MessageAttributeValue.builder()
+                                .dataType("String").stringValue("true").build())));
                 sqs.deleteMessage(r -> r.queueUrl(deadLetters).receiptHandle(message.receiptHandle()));
                 return true;
             } catch (SdkException e) {

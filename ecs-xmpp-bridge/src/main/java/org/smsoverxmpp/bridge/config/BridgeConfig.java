@@ -19,7 +19,9 @@ import org.smsoverxmpp.bridge.xmpp.ComponentSettings;
 public record BridgeConfig(
         ComponentSettings xmpp,
         String queueUrl,
+        Optional<String> deadLetterQueueUrl,
         int queueWaitSeconds,
+        Duration inboundGiveUp,
         int queueConsumers,
         String mappingsTable,
         String mappingsNumberIndex,
@@ -58,8 +60,11 @@ public record BridgeConfig(
                 seconds(read, "XMPP_PING_TIMEOUT_SECONDS", 10), seconds(read, "XMPP_AUTH_RETRY_SECONDS", 60));
 
         String queueUrl = read.required("QUEUE_URL", "the SQS FIFO queue the webhook writes to");
+        // Without it, found from the queue's redrive policy (one more call, once).
+        Optional<String> deadLetters = read.optional("DEAD_LETTER_QUEUE_URL");
         int wait = read.parsed("QUEUE_WAIT_SECONDS", 10, Integer::valueOf, n -> n >= 0 && n <= 20, "0 to 20");
         int consumers = read.parsed("QUEUE_CONSUMERS", 4, Integer::valueOf, n -> n >= 1 && n <= 16, "1 to 16");
+        Duration giveUp = seconds(read, "INBOUND_RETRY_GIVE_UP_SECONDS", 3600);
         String table = read.required("MAPPINGS_TABLE", "the DynamoDB mappings table");
         String index = read.optional("MAPPINGS_NUMBER_INDEX").orElse("byNumber");
         Optional<String> sentTable = read.optional("SENT_TABLE");
@@ -82,7 +87,7 @@ public record BridgeConfig(
         // The SDKs' own name for a per-service endpoint: a separate SQS-compatible queue (ElasticMQ, say).
         Optional<URI> sqsEndpoint = read.url("AWS_ENDPOINT_URL_SQS");
         read.check();
-        return new BridgeConfig(xmpp, queueUrl, wait, consumers, table, index, sentTable, mediaBucket, mediaBaseUrl, sentRetention,
+        return new BridgeConfig(xmpp, queueUrl, deadLetters, wait, giveUp, consumers, table, index, sentTable, mediaBucket, mediaBaseUrl, sentRetention,
                 cacheTtl, twilio, apiBase, statusCallback,
                 List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L)), lanes, heartbeat, region, healthFile,
                 read.optional("AWS_REGION"), awsEndpoint, sqsEndpoint.or(() -> awsEndpoint));

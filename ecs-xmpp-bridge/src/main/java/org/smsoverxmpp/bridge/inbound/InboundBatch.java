@@ -1,81 +1,85 @@
 package org.smsoverxmpp.bridge.inbound;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jivesoftware.smack.packet.Stanza;
-import org.smsoverxmpp.bridge.xmpp.ComponentConnection;
+import org.smsoverxmpp.bridge.xmpp.ComponentLink;
 import org.smsoverxmpp.bridge.xmpp.StreamWrite;
 import org.smsoverxmpp.bridge.xmpp.XmppStream;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * One batch from the queue on its way to the server: every stanza goes over one stream, and the ping that
- * acknowledges them over the same one. A stanza the server bounces before the ping's answer (offline storage
- * full, account gone) takes its queue message out of the batch, so it is redelivered rather than deleted.
+ * acknowledges them over the same one. Delivery is tracked per recipient: a stanza the server bounces before
+ * the ping's answer (offline storage full, account gone) takes only its recipient out of the confirmed ones.
  */
 final class InboundBatch {
-    /** A queue message whose content went to the server. */
-    record Written(Message message, String deduplicationId) {
-    }
-
-    private final ComponentConnection xmpp;
+    private final ComponentLink xmpp;
     private final XmppStream stream;
-    private final List<Written> written = new ArrayList<>();
-    private final Map<String, Written> byStanzaId = new ConcurrentHashMap<>();
-    private final Set<Written> bounced = ConcurrentHashMap.newKeySet();
+    /** Recipients all of whose stanzas were written, per event. */
+    private final Map<ReceivedEvent, Set<String>> written = new ConcurrentHashMap<>();
+    private final Map<ReceivedEvent, Set<String>> bounced = new ConcurrentHashMap<>();
+    /** "stanza id|recipient" of each stanza written, to match a bounce to its event and recipient. */
+    private final Map<String, ReceivedEvent> byStanza = new ConcurrentHashMap<>();
 
-    InboundBatch(ComponentConnection xmpp) {
+    InboundBatch(ComponentLink xmpp) {
         this.xmpp = xmpp;
         this.stream = xmpp.currentStream();
     }
 
     /**
-     * @return {@link StreamWrite.Queued} when every stanza was written; {@link StreamWrite.NotConnected} if the
-     *         stream this batch started on is gone; {@link StreamWrite.Refused} if a stanza could not be written
-     *         safely. Either way the message is then not confirmed.
+     * @return {@link StreamWrite.Queued} when every stanza was written; otherwise what stopped it. The
+     *         recipients whose stanzas all went out before that still count as written.
      */
-    StreamWrite send(Written message, List<? extends Stanza> stanzas) {
-        for (Stanza stanza : stanzas) {
-            if (stanza.getStanzaId() != null) {
-                byStanzaId.put(stanza.getStanzaId(), message);
+    StreamWrite write(ReceivedEvent event, List<RecipientStanzas> recipients) {
+        Set<String> done = written.computeIfAbsent(event, e -> ConcurrentHashMap.newKeySet());
+        for (RecipientStanzas recipient : recipients) {
+            for (Stanza stanza : recipient.stanzas()) {
+                if (stanza.getStanzaId() != null) {
+                    byStanza.put(stanza.getStanzaId() + "|" + recipient.recipient(), event);
+                }
+                StreamWrite write = xmpp.send(stanza, stream);
+                if (!write.isQueued()) {
+                    return write;
+                }
             }
-            StreamWrite write = xmpp.send(stanza, stream);
-            if (!write.isQueued()) {
-                return write;
-            }
+            done.add(recipient.recipient());
         }
-        written.add(message);
         return StreamWrite.QUEUED;
     }
 
-    /** A message that needs no stanza (a repeat, a status with nothing to tell) is confirmed with the rest. */
-    void skip(Written message) {
-        written.add(message);
-    }
-
-    /** Called on the XMPP reader thread when the server returns one of our stanzas as an error. */
-    boolean bounce(String stanzaId) {
-        Written message = stanzaId == null ? null : byStanzaId.get(stanzaId);
-        if (message == null) {
+    /**
+     * Called on the XMPP reader thread when the server returns one of our stanzas as an error.
+     *
+     * @param from the bounce's sender: the recipient the stanza was for
+     */
+    boolean bounce(String stanzaId, String from) {
+        ReceivedEvent event = stanzaId == null ? null : byStanza.get(stanzaId + "|" + from);
+        if (event == null) {
             return false;
         }
-        bounced.add(message);
+        bounced.computeIfAbsent(event, e -> ConcurrentHashMap.newKeySet()).add(from);
         return true;
-    }
-
-    boolean isEmpty() {
-        return written.isEmpty();
     }
 
     XmppStream stream() {
         return stream;
     }
 
-    /** What the server took: written, and not bounced. Call once the ping's answer has arrived. */
-    List<Written> confirmed() {
-        return written.stream().filter(w -> !bounced.contains(w)).toList();
+    boolean hasStream() {
+        return stream != null;
+    }
+
+    /** The recipients the server took: written and not bounced. Ask once the ping's answer has arrived. */
+    Set<String> confirmed(ReceivedEvent event) {
+        Set<String> confirmed = new HashSet<>(written.getOrDefault(event, Set.of()));
+        confirmed.removeAll(bounced.getOrDefault(event, Set.of()));
+        return confirmed;
+    }
+
+    Set<String> bounced(ReceivedEvent event) {
+        return Set.copyOf(bounced.getOrDefault(event, Set.of()));
     }
 }

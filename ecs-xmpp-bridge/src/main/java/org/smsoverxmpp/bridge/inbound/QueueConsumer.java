@@ -1,88 +1,94 @@
 package org.smsoverxmpp.bridge.inbound;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import org.jivesoftware.smack.packet.Stanza;
-import org.jxmpp.jid.EntityBareJid;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jivesoftware.smack.packet.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smsoverxmpp.bridge.address.PhoneNumber;
-import org.smsoverxmpp.bridge.mapping.Mappings;
-import org.smsoverxmpp.bridge.media.MediaStore;
-import org.smsoverxmpp.bridge.media.PublishedMedia;
-import org.smsoverxmpp.bridge.receipts.DeliveryReports;
-import org.smsoverxmpp.bridge.xmpp.ComponentConnection;
+import org.smsoverxmpp.bridge.xmpp.ComponentLink;
+import org.smsoverxmpp.bridge.xmpp.StreamWrite;
 import org.smsoverxmpp.events.DeliveryStatus;
 import org.smsoverxmpp.events.EventCodec;
 import org.smsoverxmpp.events.InboundSms;
 import org.smsoverxmpp.events.MalformedEventException;
 import org.smsoverxmpp.events.QueueEvent;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Queue → XMPP, at least once. Long-polls only while the stream is up; writes a batch; then pings the server
- * and deletes the batch only when the answer arrives: XEP-0114 has no acknowledgements, but the server
- * processes a stream in order. Whatever is not confirmed is redelivered after the visibility timeout, and
- * after the queue's maximum receives it lands in the dead-letter queue.
+ * Queue → XMPP, at least once. Long-polls only while the stream is up; writes a batch over one stream, keeps
+ * it invisible while it is worked on, then pings the server and settles each message by its outcome only when
+ * the answer arrives: XEP-0114 has no acknowledgements, but the server processes a stream in order.
+ * Delivered messages are deleted, transient failures come back after a delay that grows, permanent ones go to
+ * the dead-letter queue at once with the reason, and what was not attempted is handed back at once.
  *
- * <p>Several threads may run one consumer: each polls its own batches, and SQS FIFO never hands out a
- * message while an earlier one of its conversation is in flight, so conversations stay in order.
+ * <p>Several threads may run one consumer: each polls its own batches, and SQS FIFO never hands out a message
+ * while an earlier one of its conversation is in flight, so conversations stay in order.
  */
 public class QueueConsumer implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueConsumer.class);
-    private static final int MAX_BATCH = 10;
-    /** The acknowledging ping's timeout and a margin. */
-    private static final Duration ACK_ROOM = Duration.ofSeconds(12);
 
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final QueuePoller poller;
     private final int waitSeconds;
-    private final Mappings mappings;
-    private final SmsToStanzas toStanzas;
-    private final DeliveryReports reports;
-    private final MediaStore mediaStore;
-    private final ComponentConnection xmpp;
+    private final ComponentLink xmpp;
+    private final EventDelivery<InboundSms> sms;
+    private final EventDelivery<DeliveryStatus> statuses;
+    private final DeliveredRecipients earlier;
+    private final Duration pingTimeout;
+    private final Duration giveUpAfter;
+    private final Clock clock;
+    private volatile RetryPolicy retries;
     private final EventCodec codec = new EventCodec();
-    private final RecentlyDelivered recentlyDelivered = new RecentlyDelivered();
-    private volatile boolean running = true;
+    private final Dedupe dedupe = new Dedupe();
     private final Set<InboundBatch> inFlight = ConcurrentHashMap.newKeySet();
-    /** Deduplication ids some consumer is writing right now: a second copy must not be written beside it. */
-    private final Set<String> beingWritten = ConcurrentHashMap.newKeySet();
-    private volatile Duration sendWindow;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sqs-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean running = true;
+    private volatile DeliveryBudget budget;
 
-    public QueueConsumer(SqsClient sqs, String queueUrl, int waitSeconds, Mappings mappings, SmsToStanzas toStanzas,
-            DeliveryReports reports, MediaStore mediaStore, ComponentConnection xmpp) {
-        this.reports = reports;
-        this.mediaStore = mediaStore;
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+    public QueueConsumer(QueuePoller poller, int waitSeconds, ComponentLink xmpp, EventDelivery<InboundSms> sms,
+            EventDelivery<DeliveryStatus> statuses, DeliveredRecipients earlier, Duration pingTimeout, Duration giveUpAfter,
+            Clock clock) {
+        this.poller = poller;
         this.waitSeconds = waitSeconds;
-        this.mappings = mappings;
-        this.toStanzas = toStanzas;
         this.xmpp = xmpp;
+        this.sms = sms;
+        this.statuses = statuses;
+        this.earlier = earlier;
+        this.pingTimeout = pingTimeout;
+        this.giveUpAfter = giveUpAfter;
+        this.clock = clock;
     }
 
-    /** Finish the batch in hand, then return from {@link #run()}. */
+    /** Stop pulling: the batch in hand is finished and acknowledged, what it did not reach handed back. */
     public void stop() {
         running = false;
+    }
+
+    /** After the consumer threads have ended. */
+    public void close() {
+        heartbeats.shutdownNow();
     }
 
     @Override
     public void run() {
         while (running) {
             try {
-                if (xmpp.state().awaitConnected(Duration.ofSeconds(1))) {
+                if (ready() && xmpp.awaitConnected(Duration.ofSeconds(1))) {
                     pollOnce();
                 }
             } catch (InterruptedException e) {
@@ -93,196 +99,228 @@ public class QueueConsumer implements Runnable {
                 pause();
             } catch (RuntimeException e) {
                 // Never let the loop die: inbound would stop while the heartbeat still looked healthy.
-                LOG.error("inbound batch failed; its messages will be redelivered", e);
+                LOG.error("inbound batch failed; its messages come back after the visibility timeout", e);
                 pause();
             }
         }
     }
 
     /**
-     * The server returned a stanza as an error. If it is one of the batch in hand, its queue message is not
-     * deleted: it comes back, and after the maximum receives it rests in the dead-letter queue.
+     * The server returned a stanza as an error. If it is one of a batch in hand, its recipient is not counted
+     * as delivered; the event is tried again for that recipient (an SMS) or let go (a receipt).
      */
-    public void onBounce(org.jivesoftware.smack.packet.Message error) {
+    public void onBounce(Message error) {
+        String from = error.getFrom() == null ? "" : error.getFrom().asBareJid().toString();
         boolean ours = false;
         for (InboundBatch batch : inFlight) {
-            ours |= batch.bounce(error.getStanzaId());
+            ours |= batch.bounce(error.getStanzaId(), from);
         }
-        LOG.warn("the XMPP server bounced {} to {}{}: {}", error.getStanzaId(), error.getFrom(),
-                ours ? " (its SMS will be redelivered)" : "", error.getError());
+        LOG.warn("the XMPP server bounced {}{}: {}", error.getStanzaId(), ours ? " (it will be tried again)" : "",
+                error.getError() == null ? "no error given" : error.getError().getCondition());
+    }
+
+    /** Whether the time budget is known: read from the queue at start, and again until it can be; none is guessed. */
+    boolean ready() {
+        if (budget == null) {
+            try {
+                DeliveryBudget read = new DeliveryBudget(poller.visibilityTimeout(), pingTimeout, giveUpAfter);
+                retries = new RetryPolicy(clock, read.giveUpAfter());
+                budget = read;
+                LOG.info("queue visibility timeout {} s: batches are kept invisible every {} s while in hand",
+                        budget.visibility().toSeconds(), budget.heartbeat().toSeconds());
+            } catch (SdkException | NumberFormatException | NullPointerException e) {
+                LOG.warn("could not read the queue's visibility timeout, trying again: {}", e.toString());
+                pause();
+            }
+        }
+        return budget != null;
+    }
+
+    /** One written event waiting for the ping's answer. */
+    private record Pending(ReceivedEvent event, String deduplicationId, boolean retryBounces, Set<String> earlier) {
     }
 
     void pollOnce() throws InterruptedException {
-        List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
-                .maxNumberOfMessages(MAX_BATCH)
-                .waitTimeSeconds(waitSeconds)
-                .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID,
-                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
-        long receivedAt = System.nanoTime();
-        Duration window = sendWindow();
+        List<ReceivedEvent> received = poller.receive(waitSeconds);
+        if (received.isEmpty()) {
+            return;
+        }
+        DeliveryBudget limits = budget;
+        Heartbeat heartbeat = new Heartbeat(received, limits);
         InboundBatch batch = new InboundBatch(xmpp);
         inFlight.add(batch);
-        List<String> claimed = new ArrayList<>();
+        List<String> claims = new ArrayList<>();
+        Map<ReceivedEvent, Delivery> outcomes = new LinkedHashMap<>();
+        List<ReceivedEvent> untouched = new ArrayList<>();
         try {
-            // After a failure in a conversation, later messages of it wait too, so it stays in order.
+            List<Pending> pending = new ArrayList<>();
+            // After a failure in a conversation, its later messages wait too, so it stays in order.
             Set<String> held = new HashSet<>();
-            for (Message message : received) {
-                if (System.nanoTime() - receivedAt > window.toNanos()) {
-                    // Past this, SQS may already have handed the rest to another consumer: sending them too
-                    // would interleave two copies of a conversation. They come back, in order, instead.
-                    LOG.warn("batch still unsent after {} s (slow media?); its remaining messages will be redelivered",
-                            window.toSeconds());
-                    break;
-                }
-                String group = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
-                if (group != null && held.contains(group)) {
+            boolean streamGone = !batch.hasStream();
+            for (ReceivedEvent event : received) {
+                if (!running || streamGone || held.contains(event.group())) {
+                    untouched.add(event);
                     continue;
                 }
-                if (!deliver(message, batch, claimed) && group != null) {
-                    held.add(group);
+                Attempt attempt = attempt(event, batch, claims, limits);
+                if (attempt.pending() != null) {
+                    pending.add(attempt.pending());
+                    continue;
                 }
+                outcomes.put(event, attempt.outcome());
+                if (attempt.outcome() instanceof Delivery.RetryAfter) {
+                    held.add(event.group());
+                }
+                streamGone |= attempt.streamGone();
             }
-            if (!batch.isEmpty()) {
-                acknowledge(batch);
+            if (!pending.isEmpty()) {
+                outcomes.putAll(acknowledge(batch, pending, limits));
             }
+            heartbeat.stop();
+            settle(outcomes, untouched);
         } finally {
+            heartbeat.stop();
             inFlight.remove(batch);
-            claimed.forEach(beingWritten::remove);
+            claims.forEach(dedupe::release);
         }
     }
 
-    /** @return true if the message went to the server (or needed nothing) */
-    private boolean deliver(Message message, InboundBatch batch, List<String> claimed) {
-        QueueEvent event;
+    /** Either the event's outcome now, or the written event waiting for the ping. */
+    private record Attempt(Delivery outcome, Pending pending, boolean streamGone) {
+        static Attempt now(Delivery outcome) {
+            return new Attempt(outcome, null, false);
+        }
+    }
+
+    private Attempt attempt(ReceivedEvent event, InboundBatch batch, List<String> claims, DeliveryBudget limits) {
+        QueueEvent decoded;
         try {
-            event = codec.decode(message.body());
+            decoded = codec.decode(event.message().body());
         } catch (MalformedEventException e) {
-            LOG.error("undeliverable queue message {} (receive {}): {}; it goes to the dead-letter queue",
-                    message.messageId(), receiveCount(message), e.getMessage());
-            return false;
+            return Attempt.now(new Delivery.Rejected("the event cannot be read: " + e.getMessage()));
         }
-        InboundBatch.Written written = new InboundBatch.Written(message, event.deduplicationId());
+        String id = decoded.deduplicationId();
+        if (dedupe.alreadyDelivered(id)) {
+            LOG.info("dropped a repeat of {}, already delivered", id);
+            return Attempt.now(Delivery.DELIVERED);
+        }
+        if (!dedupe.claim(id)) {
+            return Attempt.now(new Delivery.RetryAfter(limits.whileClaimedElsewhere(), "another consumer is delivering it"));
+        }
+        claims.add(id);
+        DeliveryPlan plan;
+        Set<String> before;
         try {
-            if (recentlyDelivered.contains(event.deduplicationId())) {
-                LOG.info("dropped a repeat of {}, already delivered", event.deduplicationId());
-                batch.skip(written);
-                return true;
-            }
-            if (!beingWritten.add(event.deduplicationId())) {
-                // A queue may hand one message to two consumers (an emulator's race, a lapsed visibility
-                // timeout). This copy waits; when it comes back the other is confirmed and it is dropped.
-                LOG.info("{} is being delivered by another consumer; this copy will come back", event.deduplicationId());
-                return false;
-            }
-            claimed.add(event.deduplicationId());
-            Optional<List<Stanza>> stanzas = event instanceof DeliveryStatus status
-                    ? reportFor(status) : smsFor((InboundSms) event, receiveCount(message));
-            return stanzas.isPresent() && batch.send(written, stanzas.get()).isQueued();
+            plan = decoded instanceof InboundSms text ? sms.plan(text) : statuses.plan((DeliveryStatus) decoded);
+            before = event.maybeSeenBefore() ? earlier.of(id) : Set.of();
         } catch (RuntimeException e) {
-            // One bad message must not stop the others: it goes to the dead-letter queue in time.
-            LOG.error("could not deliver {} (receive {}); it will be redelivered", event.messageSid(),
-                    receiveCount(message), e);
-            return false;
+            return Attempt.now(retries.decide(event, limits.afterStreamFailure(), "delivery failed: " + e));
         }
+        if (plan instanceof DeliveryPlan.Nothing) {
+            return Attempt.now(Delivery.DELIVERED);
+        }
+        if (plan instanceof DeliveryPlan.Reject reject) {
+            return Attempt.now(new Delivery.Rejected(reject.reason()));
+        }
+        if (plan instanceof DeliveryPlan.Retry retry) {
+            return Attempt.now(retries.decide(event, retry.after(), retry.reason()));
+        }
+        DeliveryPlan.Write write = (DeliveryPlan.Write) plan;
+        List<RecipientStanzas> remaining = write.recipients().stream().filter(r -> !before.contains(r.recipient())).toList();
+        if (remaining.isEmpty()) {
+            return Attempt.now(Delivery.DELIVERED);
+        }
+        StreamWrite written = batch.write(event, remaining);
+        if (written instanceof StreamWrite.Refused refused) {
+            return Attempt.now(new Delivery.Rejected("the gateway could not write it safely: " + refused.reason()));
+        }
+        if (written instanceof StreamWrite.NotConnected) {
+            // What went out before the stream dropped may have arrived, unconfirmed: it is sent again soon.
+            return new Attempt(new Delivery.RetryAfter(limits.afterStreamFailure(), "the XMPP stream dropped"), null, true);
+        }
+        return new Attempt(null, new Pending(event, id, write.retryBounces(), before), false);
     }
 
-    private Optional<List<Stanza>> reportFor(DeliveryStatus status) {
-        LOG.info("status {} for {}{}", status.status(), status.messageSid(),
-                status.errorCode() == null ? "" : " (error " + status.errorCode() + ")");
-        try {
-            return Optional.of(reports.stanzasFor(status));
-        } catch (RuntimeException e) {
-            LOG.warn("could not look up {} for its status; it will be redelivered: {}", status.messageSid(), e.toString());
-            return Optional.empty();
-        }
-    }
-
-    private Optional<List<Stanza>> smsFor(InboundSms sms, String receiveCount) {
-        if (!PhoneNumber.isE164(sms.to())) {
-            LOG.error("SMS {} was sent to '{}', which is not an E.164 number", sms.messageSid(), sms.to());
-            return Optional.empty();
-        }
-        List<EntityBareJid> users;
-        try {
-            users = mappings.usersOf(new PhoneNumber(sms.to()));
-        } catch (RuntimeException e) {
-            LOG.warn("mapping lookup for {} failed; SMS {} will be redelivered: {}", sms.to(), sms.messageSid(), e.toString());
-            return Optional.empty();
-        }
-        if (users.isEmpty()) {
-            LOG.warn("no user is mapped to {}; SMS {} stays queued (receive {}) and then goes to the dead-letter queue",
-                    sms.to(), sms.messageSid(), receiveCount);
-            return Optional.empty();
-        }
-        List<PublishedMedia> media;
-        try {
-            media = mediaStore.publish(sms.messageSid(), sms.media());
-        } catch (RuntimeException e) {
-            LOG.warn("could not re-host the media of {}; it will be redelivered: {}", sms.messageSid(), e.toString());
-            return Optional.empty();
-        }
-        List<Stanza> stanzas;
-        try {
-            stanzas = List.copyOf(toStanzas.convert(sms, media, users));
-        } catch (IllegalArgumentException e) {
-            LOG.error("SMS {} cannot be delivered: {}", sms.messageSid(), e.getMessage());
-            return Optional.empty();
-        }
-        LOG.info("delivering SMS {} from {} to {} user(s)", sms.messageSid(), sms.from(), users.size());
-        return Optional.of(stanzas);
-    }
-
-    private void acknowledge(InboundBatch batch) throws InterruptedException {
+    private Map<ReceivedEvent, Delivery> acknowledge(InboundBatch batch, List<Pending> pending, DeliveryBudget limits)
+            throws InterruptedException {
+        Map<ReceivedEvent, Delivery> outcomes = new LinkedHashMap<>();
         try {
             xmpp.pingServer(batch.stream()).get();
         } catch (ExecutionException e) {
-            LOG.warn("server did not confirm the batch ({}); it will be redelivered", e.getCause().getMessage());
-            return;
+            LOG.warn("server did not confirm the batch ({}); it is handed back", e.getCause().getMessage());
+            pending.forEach(p -> outcomes.put(p.event(), new Delivery.RetryAfter(limits.afterStreamFailure(),
+                    "the server did not confirm it")));
+            return outcomes;
         }
-        List<InboundBatch.Written> confirmed = batch.confirmed();
-        if (confirmed.isEmpty()) {
-            return;
+        for (Pending p : pending) {
+            Set<String> bounced = batch.bounced(p.event());
+            if (bounced.isEmpty() || !p.retryBounces()) {
+                dedupe.delivered(p.deduplicationId());
+                outcomes.put(p.event(), Delivery.DELIVERED);
+                continue;
+            }
+            Set<String> confirmed = batch.confirmed(p.event());
+            try {
+                earlier.add(p.deduplicationId(), confirmed);
+            } catch (RuntimeException e) {
+                // Without the record the recipients who took it would get it again: a repeat, never a loss.
+                LOG.warn("could not record which recipients took {}: {}", p.deduplicationId(), e.toString());
+            }
+            outcomes.put(p.event(), retries.decide(p.event(), SmsDelivery.TRANSIENT,
+                    "the XMPP server bounced it for " + bounced.size() + " of its recipients"));
         }
-        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-        for (int i = 0; i < confirmed.size(); i++) {
-            entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                    .receiptHandle(confirmed.get(i).message().receiptHandle()).build());
+        return outcomes;
+    }
+
+    private void settle(Map<ReceivedEvent, Delivery> outcomes, List<ReceivedEvent> untouched) {
+        List<ReceivedEvent> delete = new ArrayList<>();
+        Map<ReceivedEvent, Duration> later = new LinkedHashMap<>();
+        for (Map.Entry<ReceivedEvent, Delivery> outcome : outcomes.entrySet()) {
+            ReceivedEvent event = outcome.getKey();
+            Delivery delivery = outcome.getValue();
+            if (delivery instanceof Delivery.Delivered) {
+                delete.add(event);
+            } else if (delivery instanceof Delivery.RetryAfter retry) {
+                LOG.info("queue message {} is tried again in {} s: {}", event.messageId(), retry.delay().toSeconds(), retry.reason());
+                later.put(event, retry.delay());
+            } else {
+                String reason = ((Delivery.Rejected) delivery).reason();
+                LOG.warn("queue message {} goes to the dead-letter queue: {}", event.messageId(), reason);
+                if (!poller.reject(event, reason)) {
+                    later.put(event, SmsDelivery.TRANSIENT);
+                }
+            }
         }
-        confirmed.forEach(w -> recentlyDelivered.add(w.deduplicationId()));
-        try {
-            var result = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
-            result.failed().forEach(f -> LOG.warn("could not delete a delivered message ({}); it will be delivered again",
-                    f.message()));
-        } catch (SdkException e) {
-            LOG.warn("could not delete {} delivered message(s); they will be delivered again: {}",
-                    confirmed.size(), e.getMessage());
-        }
+        untouched.forEach(event -> later.put(event, Duration.ZERO));
+        poller.delete(delete);
+        poller.later(later);
     }
 
     /**
-     * How long after a receive its messages may still be written: the queue's visibility timeout, less room
-     * for the acknowledging ping (at least half of it). Read from the queue once.
+     * Keeps a batch invisible while it is in hand, so a slow download costs time, not a second copy. Stopped
+     * before the batch is settled: a late extension must not undo a retry's delay.
      */
-    private Duration sendWindow() {
-        Duration window = sendWindow;
-        if (window == null) {
-            Duration visibility = Duration.ofSeconds(30);
-            try {
-                visibility = Duration.ofSeconds(Long.parseLong(sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
-                        .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributes()
-                        .get(QueueAttributeName.VISIBILITY_TIMEOUT)));
-            } catch (RuntimeException e) {
-                LOG.warn("could not read the queue's visibility timeout, assuming {} s: {}", visibility.toSeconds(), e.toString());
-            }
-            Duration lessAck = visibility.minus(ACK_ROOM);
-            window = lessAck.compareTo(visibility.dividedBy(2)) > 0 ? lessAck : visibility.dividedBy(2);
-            sendWindow = window;
-        }
-        return window;
-    }
+    private final class Heartbeat {
+        private final Map<ReceivedEvent, Duration> extend = new LinkedHashMap<>();
+        private final ScheduledFuture<?> task;
+        private boolean stopped;
 
-    private static String receiveCount(Message message) {
-        return message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "?");
+        Heartbeat(List<ReceivedEvent> batch, DeliveryBudget limits) {
+            batch.forEach(event -> extend.put(event, limits.visibility()));
+            long every = limits.heartbeat().toMillis();
+            task = heartbeats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        private synchronized void beat() {
+            if (!stopped) {
+                poller.later(extend);
+            }
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            task.cancel(false);
+        }
     }
 
     private static void pause() {

@@ -33,7 +33,10 @@ public class DynamoSentMessages implements SentMessages {
 
     @Override
     public void remember(SentMessage message) {
-        dynamo.putItem(r -> r.tableName(table).item(item(message)));
+        // Through BatchWriteItem, the one write the bridge is granted on this table.
+        if (!rememberAll(List.of(message)).isEmpty()) {
+            throw new IllegalStateException("DynamoDB left the record of " + message.messageSid() + " unprocessed");
+        }
     }
 
     /**

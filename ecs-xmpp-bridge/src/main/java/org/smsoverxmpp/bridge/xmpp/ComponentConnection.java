@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * whitespace, checks liveness with pings, and answers the server's pings. Everything else goes to the handler,
  * on the reader thread, so handlers must hand slow work off.
  */
-public final class ComponentConnection implements StanzaSender, AutoCloseable {
+public final class ComponentConnection implements ComponentLink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ComponentConnection.class);
 
     private final ComponentSettings settings;
@@ -51,6 +51,11 @@ public final class ComponentConnection implements StanzaSender, AutoCloseable {
         return state;
     }
 
+    @Override
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        return state.awaitConnected(timeout);
+    }
+
     public void start() {
         supervisor = new Thread(this::superviseForever, "xmpp-supervisor");
         supervisor.start();
@@ -70,12 +75,14 @@ public final class ComponentConnection implements StanzaSender, AutoCloseable {
      * The stream now up (null if none). A batch holds on to it: its stanzas and the ping that acknowledges them
      * must all go over the same stream, or an answer on a new stream would confirm stanzas lost with the old.
      */
+    @Override
     public XmppStream currentStream() {
         ComponentSession current = session;
         return current == null ? null : current.stream();
     }
 
     /** Queues a stanza on {@code stream}; {@link StreamWrite.NotConnected} when that stream is no longer the live one. */
+    @Override
     public StreamWrite send(Stanza stanza, XmppStream stream) {
         ComponentSession current = session;
         if (current == null || stream == null || current.stream() != stream) {
@@ -94,6 +101,7 @@ public final class ComponentConnection implements StanzaSender, AutoCloseable {
      * Pings the server after whatever was sent before on {@code stream}. The future completes when the server
      * answered, and fails if that stream drops or the answer does not come within the ping timeout.
      */
+    @Override
     public CompletableFuture<Void> pingServer(XmppStream stream) {
         CompletableFuture<Void> answer = new CompletableFuture<Void>()
                 .orTimeout(settings.pingTimeout().toMillis(), TimeUnit.MILLISECONDS);

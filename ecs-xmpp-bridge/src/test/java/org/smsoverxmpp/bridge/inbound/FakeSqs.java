@@ -1,0 +1,84 @@
+package org.smsoverxmpp.bridge.inbound;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequest;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchResponse;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
+
+/** SQS for unit tests: scripted receives; every delete, visibility change and send recorded. */
+final class FakeSqs implements SqsClient {
+    final Deque<List<Message>> batches = new ArrayDeque<>();
+    final List<String> deleted = new CopyOnWriteArrayList<>();
+    /** The last visibility each receipt handle was given, in seconds. */
+    final Map<String, Integer> visibility = new ConcurrentHashMap<>();
+    final List<Integer> visibilityChanges = new CopyOnWriteArrayList<>();
+    final List<SendMessageRequest> sent = new CopyOnWriteArrayList<>();
+    volatile int visibilityTimeout = 30;
+
+    /** A message of conversation {@code group}, received for the {@code receiveCount}th time. */
+    static Message message(String id, String body, String group, int receiveCount, long firstReceiveMillis) {
+        return Message.builder().messageId(id).receiptHandle("rh-" + id).body(body)
+                .attributes(Map.of(MessageSystemAttributeName.MESSAGE_GROUP_ID, group,
+                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, Integer.toString(receiveCount),
+                        MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP, Long.toString(firstReceiveMillis)))
+                .build();
+    }
+
+    @Override
+    public ReceiveMessageResponse receiveMessage(ReceiveMessageRequest request) {
+        List<Message> next = batches.poll();
+        return ReceiveMessageResponse.builder().messages(next == null ? List.of() : next).build();
+    }
+
+    @Override
+    public DeleteMessageBatchResponse deleteMessageBatch(DeleteMessageBatchRequest request) {
+        request.entries().forEach(e -> deleted.add(e.receiptHandle()));
+        return DeleteMessageBatchResponse.builder().build();
+    }
+
+    @Override
+    public ChangeMessageVisibilityBatchResponse changeMessageVisibilityBatch(ChangeMessageVisibilityBatchRequest request) {
+        request.entries().forEach(e -> {
+            visibility.put(e.receiptHandle(), e.visibilityTimeout());
+            visibilityChanges.add(e.visibilityTimeout());
+        });
+        return ChangeMessageVisibilityBatchResponse.builder().build();
+    }
+
+    @Override
+    public SendMessageResponse sendMessage(SendMessageRequest request) {
+        sent.add(request);
+        return SendMessageResponse.builder().messageId("dlq-" + sent.size()).build();
+    }
+
+    @Override
+    public GetQueueAttributesResponse getQueueAttributes(GetQueueAttributesRequest request) {
+        return GetQueueAttributesResponse.builder()
+                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeout))).build();
+    }
+
+    @Override
+    public String serviceName() {
+        return "sqs";
+    }
+
+    @Override
+    public void close() {
+    }
+}
