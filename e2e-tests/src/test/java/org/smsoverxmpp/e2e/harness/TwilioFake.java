@@ -53,6 +53,19 @@ public final class TwilioFake implements AutoCloseable {
         return baseUrl() + path;
     }
 
+    /** An attachment that takes {@code delay} to download. @return its URL */
+    public String hostSlowMedia(String path, String contentType, byte[] bytes, java.time.Duration delay) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(path).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", contentType).withBody(bytes).withFixedDelay((int) delay.toMillis())));
+        return baseUrl() + path;
+    }
+
+    /** An attachment Twilio no longer has. @return its URL */
+    public String missingMedia(String path) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(path).willReturn(aResponse().withStatus(404)));
+        return baseUrl() + path;
+    }
+
     /** Twilio's media URLs redirect to a CDN once authenticated. @return the Twilio URL */
     public String redirectMedia(String path, String cdnUrl) {
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(path)

@@ -126,8 +126,8 @@ public class QueueConsumer implements Runnable {
                 DeliveryBudget read = new DeliveryBudget(poller.visibilityTimeout(), pingTimeout, giveUpAfter);
                 retries = new RetryPolicy(clock, read.giveUpAfter());
                 budget = read;
-                LOG.info("queue visibility timeout {} s: batches are kept invisible every {} s while in hand",
-                        budget.visibility().toSeconds(), budget.heartbeat().toSeconds());
+                LOG.info("queue visibility timeout {} s: a batch in hand is kept invisible every {} ms",
+                        budget.visibility().toSeconds(), budget.heartbeat().toMillis());
             } catch (SdkException | NumberFormatException | NullPointerException e) {
                 LOG.warn("could not read the queue's visibility timeout, trying again: {}", e.toString());
                 pause();
