@@ -44,7 +44,7 @@ public final class Bench {
     List<String> run() throws Exception {
         List<String> rows = new ArrayList<>();
         try (MotoServer moto = MotoServer.start(work);
-             LocalAws aws = new LocalAws(moto.endpoint(), "-bench" + System.nanoTime(), 30, StaticSecrets.secretJson())) {
+             LocalAws aws = new LocalAws(moto.endpoint(), moto.endpoint(), "-bench" + System.nanoTime(), 30, StaticSecrets.secretJson())) {
             rows.addAll(coldStart(aws));
             rows.add(packageSize());
             rows.addAll(new MappingsAtScale(aws, mappings).run());

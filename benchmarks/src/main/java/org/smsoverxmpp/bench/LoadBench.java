@@ -61,7 +61,7 @@ public final class LoadBench {
         List<String> rowsWanted = List.of(options.get("rows").split(","));
         List<String> rows = new ArrayList<>();
         try (MotoServer moto = MotoServer.start(work);
-             LocalAws aws = new LocalAws(moto.endpoint(), "-load" + System.nanoTime(), 30, StaticSecrets.secretJson());
+             LocalAws aws = new LocalAws(moto.endpoint(), moto.endpoint(), "-load" + System.nanoTime(), 30, StaticSecrets.secretJson());
              ProsodyServer prosody = ProsodyServer.start(work.resolve("prosody"), "sms.localhost", "bench-secret");
              ElasticMq elasticMq = new ElasticMq(work, 30)) {
             boolean onMoto = options.get("queue").equals("moto");

@@ -30,7 +30,7 @@ class AdminCliTest {
     @BeforeAll
     static void start() throws Exception {
         moto = MotoServer.start(Files.createTempDirectory("moto"));
-        aws = new LocalAws(moto.endpoint(), "-" + Long.toString(System.nanoTime(), 36), 30, "{}");
+        aws = new LocalAws(moto.endpoint(), moto.endpoint(), "-" + Long.toString(System.nanoTime(), 36), 30, "{}");
     }
 
     @AfterAll

@@ -26,7 +26,7 @@ class MappingStoreTest {
     @BeforeAll
     static void start() throws Exception {
         moto = MotoServer.start(java.nio.file.Files.createTempDirectory("moto"));
-        aws = new LocalAws(moto.endpoint(), "-" + Long.toString(System.nanoTime(), 36), 30, "{}");
+        aws = new LocalAws(moto.endpoint(), moto.endpoint(), "-" + Long.toString(System.nanoTime(), 36), 30, "{}");
         store = new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex);
     }
 

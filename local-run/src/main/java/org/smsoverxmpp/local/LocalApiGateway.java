@@ -15,8 +15,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.smsoverxmpp.webhook.WebhookHandler;
 
 /**
@@ -25,7 +27,12 @@ import org.smsoverxmpp.webhook.WebhookHandler;
  */
 public final class LocalApiGateway implements AutoCloseable {
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    /**
+     * Four handlers and room for 64 requests; beyond that the accepting thread handles the request itself, so
+     * a flood slows down at the socket instead of queueing work for clients that have long given up.
+     */
+    private final ExecutorService executor = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(64), new ThreadPoolExecutor.CallerRunsPolicy());
 
     public LocalApiGateway(String bindAddress, int port, WebhookHandler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(bindAddress, port), 50);

@@ -60,19 +60,21 @@ public final class LocalAws implements AutoCloseable {
     public final String numberIndex = NUMBER_INDEX;
     public final String secretId;
     private final URI endpoint;
+    private final URI queueEndpoint;
 
     /**
      * @param suffix appended to every name ("" for the stack's own names); tests use a unique one so they
      *               can run again against the same emulator
      */
-    public LocalAws(URI endpoint, String suffix, int visibilityTimeoutSeconds, String twilioSecretJson) {
+    public LocalAws(URI endpoint, URI queueEndpoint, String suffix, int visibilityTimeoutSeconds, String twilioSecretJson) {
         this.endpoint = endpoint;
+        this.queueEndpoint = queueEndpoint;
         table = TABLE + suffix;
         sentTable = SENT_TABLE + suffix;
         mediaBucket = (MEDIA_BUCKET + suffix).toLowerCase(java.util.Locale.ROOT);
         secretId = SECRET + suffix;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
+        sqs = SqsClient.builder().endpointOverride(queueEndpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
         dynamo = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials).build();
         s3 = S3Client.builder().endpointOverride(endpoint).region(Region.of(REGION)).credentialsProvider(credentials)
                 .forcePathStyle(true).build();
@@ -141,13 +143,13 @@ public final class LocalAws implements AutoCloseable {
     public Map<String, String> bridgeEnvironment() {
         return Map.of("QUEUE_URL", queueUrl, "OUTBOX_QUEUE_URL", outboxUrl, "MAPPINGS_TABLE", table,
                 "MAPPINGS_NUMBER_INDEX", numberIndex, "SENT_TABLE", sentTable, "MEDIA_BUCKET", mediaBucket,
-                "AWS_REGION", REGION, "AWS_ENDPOINT_URL", endpoint.toString());
+                "AWS_REGION", REGION, "AWS_ENDPOINT_URL", endpoint.toString(), "AWS_ENDPOINT_URL_SQS", queueEndpoint.toString());
     }
 
     /** The webhook Lambda's settings for these resources. */
     public Map<String, String> webhookEnvironment() {
         return Map.of("QUEUE_URL", queueUrl, "TWILIO_SECRET_ID", secretId, "AWS_REGION", REGION,
-                "AWS_ENDPOINT_URL", endpoint.toString());
+                "AWS_ENDPOINT_URL", endpoint.toString(), "AWS_ENDPOINT_URL_SQS", queueEndpoint.toString());
     }
 
     private void createSentTable() {

@@ -61,6 +61,7 @@ public final class LocalGateway implements AutoCloseable {
         requireFree(settings.c2sPort(), "XMPP_C2S_PORT", "an XMPP server?");
         requireFree(settings.componentPort(), "XMPP_COMPONENT_PORT", "an XMPP server?");
         requireFree(settings.webhookPort(), "WEBHOOK_PORT", "");
+        requireFree(settings.queuePort(), "SQS_PORT", "");
         if (settings.realTwilio().isEmpty()) {
             requireFree(settings.twilioSimulatorPort(), "TWILIO_SIMULATOR_PORT", "");
         }
@@ -72,9 +73,11 @@ public final class LocalGateway implements AutoCloseable {
         prosody.register(settings.demoUser(), settings.demoPassword());
 
         URI awsEndpoint = awsEndpoint(settings);
+        ElasticMqServer queues = ElasticMqServer.start(settings.queuePort());
+        started.add(queues);
         String accountSid = settings.realTwilio().map(LocalSettings.RealTwilio::accountSid).orElse(SIMULATED_ACCOUNT);
         String authToken = settings.realTwilio().map(LocalSettings.RealTwilio::authToken).orElse(SIMULATED_TOKEN);
-        LocalAws aws = new LocalAws(awsEndpoint, "", 30,
+        LocalAws aws = new LocalAws(awsEndpoint, queues.endpoint(), "", 30,
                 "{\"accountSid\":\"" + accountSid + "\",\"authToken\":\"" + authToken + "\"}");
         started.add(aws);
         String user = settings.demoUser() + "@" + ProsodyServer.DOMAIN;
@@ -111,7 +114,7 @@ public final class LocalGateway implements AutoCloseable {
         LeftoverProcesses.remember(settings.dir(), prosody.pid(), awsEndpoint.equals(URI.create(LOCALSTACK))
                 ? Optional.empty() : started.stream().filter(MotoServer.class::isInstance).map(MotoServer.class::cast)
                 .findFirst().flatMap(MotoServer::pid));
-        writeState(settings, authToken, accountSid, awsEndpoint, aws.queueUrl);
+        writeState(settings, authToken, accountSid, awsEndpoint, queues.endpoint(), aws.queueUrl);
         printBanner(settings, user, awsEndpoint);
     }
 
@@ -150,10 +153,11 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     /** What bin/sms needs to post a signed webhook to this run. */
-    private static void writeState(LocalSettings settings, String authToken, String accountSid, URI aws, String queueUrl)
-            throws IOException {
+    private static void writeState(LocalSettings settings, String authToken, String accountSid, URI aws, URI queues,
+            String queueUrl) throws IOException {
         Properties state = new Properties();
         state.setProperty("aws_endpoint", aws.toString());
+        state.setProperty("sqs_endpoint", queues.toString());
         state.setProperty("queue_url", queueUrl);
         state.setProperty("webhook_url", "http://127.0.0.1:" + settings.webhookPort() + "/sms");
         state.setProperty("signed_url", settings.webhookBaseUrl() + "/sms");

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.smsoverxmpp.bridge.Bridge;
+import org.smsoverxmpp.local.ElasticMqServer;
 import org.smsoverxmpp.local.LocalAws;
 import org.smsoverxmpp.local.MotoServer;
 import org.smsoverxmpp.local.EjabberdServer;
@@ -30,7 +31,8 @@ import org.smsoverxmpp.webhook.WebhookWiring;
 import org.smsoverxmpp.webhook.twilio.TwilioRequestSigner;
 
 /**
- * The whole gateway on this machine: real Prosody (or ejabberd), moto_server as AWS, WireMock as Twilio, the real Lambda
+ * The whole gateway on this machine: real Prosody (or ejabberd), ElasticMQ as SQS, moto_server as the rest of AWS,
+ * WireMock as Twilio, the real Lambda
  * handler (called with API Gateway proxy events) and the real bridge.
  */
 public final class TestGateway implements AutoCloseable {
@@ -46,6 +48,7 @@ public final class TestGateway implements AutoCloseable {
 
     public final Path dir;
     public final MotoServer moto;
+    public final ElasticMqServer queues;
     public final XmppServer xmpp;
     public final TwilioFake twilio;
     public final LocalAws aws;
@@ -59,11 +62,12 @@ public final class TestGateway implements AutoCloseable {
     private TestGateway(String name, int visibilityTimeoutSeconds, Server server) throws IOException {
         dir = Files.createDirectories(Path.of("target", "e2e", name + "-" + System.currentTimeMillis()).toAbsolutePath());
         moto = MotoServer.start(dir);
+        queues = ElasticMqServer.start();
         xmpp = server == Server.PROSODY
                 ? ProsodyServer.start(dir.resolve("prosody"), COMPONENT, COMPONENT_SECRET)
                 : EjabberdServer.start(dir.resolve("ejabberd"), COMPONENT, COMPONENT_SECRET);
         twilio = new TwilioFake();
-        aws = new LocalAws(moto.endpoint(), "-" + Long.toString(System.nanoTime(), 36), visibilityTimeoutSeconds,
+        aws = new LocalAws(moto.endpoint(), queues.endpoint(), "-" + Long.toString(System.nanoTime(), 36), visibilityTimeoutSeconds,
                 "{\"accountSid\":\"" + ACCOUNT_SID + "\",\"authToken\":\"" + AUTH_TOKEN + "\",\"apiKeySid\":\""
                         + API_KEY_SID + "\",\"apiKeySecret\":\"" + API_KEY_SECRET + "\"}");
         webhook = new WebhookHandler(WebhookWiring.fromEnvironment(WebhookConfig.from(aws.webhookEnvironment())));
@@ -192,7 +196,7 @@ public final class TestGateway implements AutoCloseable {
     @Override
     public void close() {
         stopBridge();
-        for (AutoCloseable resource : new AutoCloseable[] {aws, twilio, xmpp, moto}) {
+        for (AutoCloseable resource : new AutoCloseable[] {aws, twilio, xmpp, queues, moto}) {
             try {
                 resource.close();
             } catch (Exception e) {

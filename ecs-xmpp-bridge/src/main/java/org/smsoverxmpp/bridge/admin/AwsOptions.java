@@ -6,6 +6,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import picocli.CommandLine.Option;
 
@@ -20,6 +21,10 @@ public final class AwsOptions {
     @Option(names = "--endpoint-url", defaultValue = "${env:AWS_ENDPOINT_URL}",
             description = "an AWS emulator such as LocalStack or moto_server (default: AWS_ENDPOINT_URL)")
     String endpoint;
+
+    @Option(names = "--sqs-endpoint-url", defaultValue = "${env:AWS_ENDPOINT_URL_SQS}",
+            description = "a separate SQS-compatible queue service, such as the local run's ElasticMQ (default: AWS_ENDPOINT_URL_SQS)")
+    String sqsEndpoint;
 
     @Option(names = "--table", defaultValue = "${env:MAPPINGS_TABLE:-sms-over-xmpp-mappings}",
             description = "the mappings table (default: MAPPINGS_TABLE or ${DEFAULT-VALUE})")
@@ -42,7 +47,11 @@ public final class AwsOptions {
     }
 
     SqsClient sqs() {
-        return configure(SqsClient.builder()).build();
+        SqsClientBuilder builder = configure(SqsClient.builder());
+        if (sqsEndpoint != null && !sqsEndpoint.isBlank()) {
+            builder.endpointOverride(URI.create(sqsEndpoint));
+        }
+        return builder.build();
     }
 
     EcsClient ecs() {
