@@ -18,7 +18,7 @@ import org.smsoverxmpp.bridge.receipts.SentMessages;
 import org.smsoverxmpp.bridge.receipts.WriteBehindSentMessages;
 import org.smsoverxmpp.bridge.inbound.DeliveredRecipients;
 import org.smsoverxmpp.bridge.inbound.QueueConsumer;
-import org.smsoverxmpp.bridge.inbound.QueuePoller;
+import org.smsoverxmpp.bridge.queue.QueuePoller;
 import org.smsoverxmpp.bridge.inbound.SmsDelivery;
 import org.smsoverxmpp.bridge.receipts.StatusDelivery;
 import org.smsoverxmpp.bridge.inbound.SmsToStanzas;

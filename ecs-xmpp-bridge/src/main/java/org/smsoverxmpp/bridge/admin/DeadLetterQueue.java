@@ -1,6 +1,6 @@
 package org.smsoverxmpp.bridge.admin;
 
-import org.smsoverxmpp.bridge.inbound.RedrivePolicy;
+import org.smsoverxmpp.bridge.queue.RedrivePolicy;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Finds the dead-letter queue: given, or read from the events queue's redrive policy. */

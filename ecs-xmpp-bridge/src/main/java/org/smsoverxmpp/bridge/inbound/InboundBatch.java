@@ -1,5 +1,6 @@
 package org.smsoverxmpp.bridge.inbound;
 
+import org.smsoverxmpp.bridge.queue.ReceivedMessage;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,10 @@ final class InboundBatch {
     private final ComponentLink xmpp;
     private final XmppStream stream;
     /** Recipients all of whose stanzas were written, per event. */
-    private final Map<ReceivedEvent, Set<String>> written = new ConcurrentHashMap<>();
-    private final Map<ReceivedEvent, Set<String>> bounced = new ConcurrentHashMap<>();
+    private final Map<ReceivedMessage, Set<String>> written = new ConcurrentHashMap<>();
+    private final Map<ReceivedMessage, Set<String>> bounced = new ConcurrentHashMap<>();
     /** "stanza id|recipient" of each stanza written, to match a bounce to its event and recipient. */
-    private final Map<String, ReceivedEvent> byStanza = new ConcurrentHashMap<>();
+    private final Map<String, ReceivedMessage> byStanza = new ConcurrentHashMap<>();
 
     InboundBatch(ComponentLink xmpp) {
         this.xmpp = xmpp;
@@ -33,7 +34,7 @@ final class InboundBatch {
      * @return {@link StreamWrite.Queued} when every stanza was written; otherwise what stopped it. The
      *         recipients whose stanzas all went out before that still count as written.
      */
-    StreamWrite write(ReceivedEvent event, List<RecipientStanzas> recipients) {
+    StreamWrite write(ReceivedMessage event, List<RecipientStanzas> recipients) {
         Set<String> done = written.computeIfAbsent(event, e -> ConcurrentHashMap.newKeySet());
         for (RecipientStanzas recipient : recipients) {
             for (Stanza stanza : recipient.stanzas()) {
@@ -56,7 +57,7 @@ final class InboundBatch {
      * @param from the bounce's sender: the recipient the stanza was for
      */
     boolean bounce(String stanzaId, String from) {
-        ReceivedEvent event = stanzaId == null ? null : byStanza.get(stanzaId + "|" + from);
+        ReceivedMessage event = stanzaId == null ? null : byStanza.get(stanzaId + "|" + from);
         if (event == null) {
             return false;
         }
@@ -73,13 +74,13 @@ final class InboundBatch {
     }
 
     /** The recipients the server took: written and not bounced. Ask once the ping's answer has arrived. */
-    Set<String> confirmed(ReceivedEvent event) {
+    Set<String> confirmed(ReceivedMessage event) {
         Set<String> confirmed = new HashSet<>(written.getOrDefault(event, Set.of()));
         confirmed.removeAll(bounced.getOrDefault(event, Set.of()));
         return confirmed;
     }
 
-    Set<String> bounced(ReceivedEvent event) {
+    Set<String> bounced(ReceivedMessage event) {
         return Set.copyOf(bounced.getOrDefault(event, Set.of()));
     }
 }

@@ -1,5 +1,8 @@
 package org.smsoverxmpp.bridge.inbound;
 
+import org.smsoverxmpp.bridge.queue.ReceivedMessage;
+import org.smsoverxmpp.bridge.queue.VisibilityHeartbeat;
+import org.smsoverxmpp.bridge.queue.QueuePoller;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,27 +138,28 @@ public class QueueConsumer implements Runnable {
     }
 
     /** One written event waiting for the ping's answer. */
-    private record Pending(ReceivedEvent event, String deduplicationId, boolean retryBounces, Set<String> earlier) {
+    private record Pending(ReceivedMessage event, String deduplicationId, boolean retryBounces, Set<String> earlier) {
     }
 
     void pollOnce() throws InterruptedException {
-        List<ReceivedEvent> received = poller.receive(waitSeconds);
+        List<ReceivedMessage> received = poller.receive(waitSeconds);
         if (received.isEmpty()) {
             return;
         }
         DeliveryBudget limits = budget;
-        Heartbeat heartbeat = new Heartbeat(received, limits);
+        VisibilityHeartbeat heartbeat = new VisibilityHeartbeat(heartbeats, poller, received, limits.visibility(),
+                limits.heartbeat());
         InboundBatch batch = new InboundBatch(xmpp);
         inFlight.add(batch);
         List<String> claims = new ArrayList<>();
-        Map<ReceivedEvent, Delivery> outcomes = new LinkedHashMap<>();
-        List<ReceivedEvent> untouched = new ArrayList<>();
+        Map<ReceivedMessage, Delivery> outcomes = new LinkedHashMap<>();
+        List<ReceivedMessage> untouched = new ArrayList<>();
         try {
             List<Pending> pending = new ArrayList<>();
             // After a failure in a conversation, its later messages wait too, so it stays in order.
             Set<String> held = new HashSet<>();
             boolean streamGone = !batch.hasStream();
-            for (ReceivedEvent event : received) {
+            for (ReceivedMessage event : received) {
                 if (!running || streamGone || held.contains(event.group())) {
                     untouched.add(event);
                     continue;
@@ -192,7 +194,7 @@ public class QueueConsumer implements Runnable {
         }
     }
 
-    private Attempt attempt(ReceivedEvent event, InboundBatch batch, List<String> claims, DeliveryBudget limits) {
+    private Attempt attempt(ReceivedMessage event, InboundBatch batch, List<String> claims, DeliveryBudget limits) {
         QueueEvent decoded;
         try {
             decoded = codec.decode(event.message().body());
@@ -241,9 +243,9 @@ public class QueueConsumer implements Runnable {
         return new Attempt(null, new Pending(event, id, write.retryBounces(), before), false);
     }
 
-    private Map<ReceivedEvent, Delivery> acknowledge(InboundBatch batch, List<Pending> pending, DeliveryBudget limits)
+    private Map<ReceivedMessage, Delivery> acknowledge(InboundBatch batch, List<Pending> pending, DeliveryBudget limits)
             throws InterruptedException {
-        Map<ReceivedEvent, Delivery> outcomes = new LinkedHashMap<>();
+        Map<ReceivedMessage, Delivery> outcomes = new LinkedHashMap<>();
         try {
             xmpp.pingServer(batch.stream()).get();
         } catch (ExecutionException e) {
@@ -272,11 +274,11 @@ public class QueueConsumer implements Runnable {
         return outcomes;
     }
 
-    private void settle(Map<ReceivedEvent, Delivery> outcomes, List<ReceivedEvent> untouched) {
-        List<ReceivedEvent> delete = new ArrayList<>();
-        Map<ReceivedEvent, Duration> later = new LinkedHashMap<>();
-        for (Map.Entry<ReceivedEvent, Delivery> outcome : outcomes.entrySet()) {
-            ReceivedEvent event = outcome.getKey();
+    private void settle(Map<ReceivedMessage, Delivery> outcomes, List<ReceivedMessage> untouched) {
+        List<ReceivedMessage> delete = new ArrayList<>();
+        Map<ReceivedMessage, Duration> later = new LinkedHashMap<>();
+        for (Map.Entry<ReceivedMessage, Delivery> outcome : outcomes.entrySet()) {
+            ReceivedMessage event = outcome.getKey();
             Delivery delivery = outcome.getValue();
             if (delivery instanceof Delivery.Delivered) {
                 delete.add(event);
@@ -294,33 +296,6 @@ public class QueueConsumer implements Runnable {
         untouched.forEach(event -> later.put(event, Duration.ZERO));
         poller.delete(delete);
         poller.later(later);
-    }
-
-    /**
-     * Keeps a batch invisible while it is in hand, so a slow download costs time, not a second copy. Stopped
-     * before the batch is settled: a late extension must not undo a retry's delay.
-     */
-    private final class Heartbeat {
-        private final Map<ReceivedEvent, Duration> extend = new LinkedHashMap<>();
-        private final ScheduledFuture<?> task;
-        private boolean stopped;
-
-        Heartbeat(List<ReceivedEvent> batch, DeliveryBudget limits) {
-            batch.forEach(event -> extend.put(event, limits.visibility()));
-            long every = limits.heartbeat().toMillis();
-            task = heartbeats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
-        }
-
-        private synchronized void beat() {
-            if (!stopped) {
-                poller.later(extend);
-            }
-        }
-
-        synchronized void stop() {
-            stopped = true;
-            task.cancel(false);
-        }
     }
 
     private static void pause() {

@@ -1,5 +1,6 @@
 package org.smsoverxmpp.bridge.inbound;
 
+import org.smsoverxmpp.bridge.queue.ReceivedMessage;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -20,7 +21,7 @@ final class RetryPolicy {
         this.giveUpAfter = giveUpAfter;
     }
 
-    Delivery decide(ReceivedEvent event, Duration asked, String reason) {
+    Delivery decide(ReceivedMessage event, Duration asked, String reason) {
         Duration age = Duration.between(event.firstReceived(), clock.instant());
         if (age.compareTo(giveUpAfter) > 0) {
             return new Delivery.Rejected("still failing after " + age.toSeconds() + " s: " + reason);

@@ -1,5 +1,7 @@
 package org.smsoverxmpp.bridge.inbound;
 
+import org.smsoverxmpp.bridge.queue.QueuePoller;
+import org.smsoverxmpp.bridge.queue.FakeSqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

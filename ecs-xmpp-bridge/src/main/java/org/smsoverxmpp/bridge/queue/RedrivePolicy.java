@@ -1,4 +1,4 @@
-package org.smsoverxmpp.bridge.inbound;
+package org.smsoverxmpp.bridge.queue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

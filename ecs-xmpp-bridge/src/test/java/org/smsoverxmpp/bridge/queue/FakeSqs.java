@@ -1,4 +1,4 @@
-package org.smsoverxmpp.bridge.inbound;
+package org.smsoverxmpp.bridge.queue;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,17 +22,17 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /** SQS for unit tests: scripted receives; every delete, visibility change and send recorded. */
-final class FakeSqs implements SqsClient {
-    final Deque<List<Message>> batches = new ArrayDeque<>();
-    final List<String> deleted = new CopyOnWriteArrayList<>();
+public final class FakeSqs implements SqsClient {
+    public final Deque<List<Message>> batches = new ArrayDeque<>();
+    public final List<String> deleted = new CopyOnWriteArrayList<>();
     /** The last visibility each receipt handle was given, in seconds. */
-    final Map<String, Integer> visibility = new ConcurrentHashMap<>();
-    final List<Integer> visibilityChanges = new CopyOnWriteArrayList<>();
-    final List<SendMessageRequest> sent = new CopyOnWriteArrayList<>();
-    volatile int visibilityTimeout = 30;
+    public final Map<String, Integer> visibility = new ConcurrentHashMap<>();
+    public final List<Integer> visibilityChanges = new CopyOnWriteArrayList<>();
+    public final List<SendMessageRequest> sent = new CopyOnWriteArrayList<>();
+    public volatile int visibilityTimeout = 30;
 
     /** A message of conversation {@code group}, received for the {@code receiveCount}th time. */
-    static Message message(String id, String body, String group, int receiveCount, long firstReceiveMillis) {
+    public static Message message(String id, String body, String group, int receiveCount, long firstReceiveMillis) {
         return Message.builder().messageId(id).receiptHandle("rh-" + id).body(body)
                 .attributes(Map.of(MessageSystemAttributeName.MESSAGE_GROUP_ID, group,
                         MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, Integer.toString(receiveCount),

@@ -1,4 +1,4 @@
-package org.smsoverxmpp.bridge.inbound;
+package org.smsoverxmpp.bridge.queue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class QueuePoller {
     private static final Logger LOG = LoggerFactory.getLogger(QueuePoller.class);
     /** SQS's limit for a receive and for a batch call. */
-    static final int MAX_BATCH = 10;
+    public static final int MAX_BATCH = 10;
     /** Why a message is in the dead-letter queue; `bin/admin dlq` shows it. */
     public static final String REJECT_REASON = "reject-reason";
     public static final String REJECTED_AT = "rejected-at";
@@ -56,7 +56,7 @@ public final class QueuePoller {
                 .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)).attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT)));
     }
 
-    List<ReceivedEvent> receive(int waitSeconds) {
+    public List<ReceivedMessage> receive(int waitSeconds) {
         List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(MAX_BATCH)
                 .waitTimeSeconds(waitSeconds)
                 .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID,
@@ -64,11 +64,11 @@ public final class QueuePoller {
                         MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP)
                 .messageAttributeNames(REPLAYED)).messages();
         Instant now = clock.instant();
-        List<ReceivedEvent> received = new ArrayList<>(messages.size());
+        List<ReceivedMessage> received = new ArrayList<>(messages.size());
         for (Message message : messages) {
             Map<MessageSystemAttributeName, String> attributes = message.attributes();
             long firstReceived = number(attributes.get(MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP), -1L);
-            received.add(new ReceivedEvent(message, attributes.getOrDefault(MessageSystemAttributeName.MESSAGE_GROUP_ID, ""),
+            received.add(new ReceivedMessage(message, attributes.getOrDefault(MessageSystemAttributeName.MESSAGE_GROUP_ID, ""),
                     (int) number(attributes.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT), 1L),
                     firstReceived < 0 ? now : Instant.ofEpochMilli(firstReceived),
                     message.messageAttributes().containsKey(REPLAYED)));
@@ -76,7 +76,7 @@ public final class QueuePoller {
         return received;
     }
 
-    void delete(List<ReceivedEvent> events) {
+    public void delete(List<ReceivedMessage> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -96,13 +96,13 @@ public final class QueuePoller {
     }
 
     /** Makes each message visible again after its own delay (zero: at once, for another consumer). */
-    void later(Map<ReceivedEvent, Duration> delays) {
+    public void later(Map<ReceivedMessage, Duration> delays) {
         if (delays.isEmpty()) {
             return;
         }
         List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
         int i = 0;
-        for (Map.Entry<ReceivedEvent, Duration> delay : delays.entrySet()) {
+        for (Map.Entry<ReceivedMessage, Duration> delay : delays.entrySet()) {
             entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i++))
                     .receiptHandle(delay.getKey().message().receiptHandle())
                     .visibilityTimeout((int) Math.min(Math.max(delay.getValue().toSeconds(), 0), 43_200)).build());
@@ -121,7 +121,7 @@ public final class QueuePoller {
      *
      * @return false if it could not be moved: the caller retries it instead, so it is never lost
      */
-    boolean reject(ReceivedEvent event, String reason) {
+    public boolean reject(ReceivedMessage event, String reason) {
         Message message = event.message();
         try {
             String deadLetters = deadLetterUrl();
