@@ -26,8 +26,12 @@ import org.smsoverxmpp.bridge.mapping.CachedMappings;
 import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
 import org.smsoverxmpp.bridge.media.MediaStore;
 import org.smsoverxmpp.bridge.media.S3MediaStore;
-import org.smsoverxmpp.bridge.outbound.ConversationExecutor;
+import org.smsoverxmpp.bridge.outbound.Attempts;
 import org.smsoverxmpp.bridge.outbound.OutboundSms;
+import org.smsoverxmpp.bridge.outbound.OutboxConsumer;
+import org.smsoverxmpp.bridge.outbound.Replies;
+import org.smsoverxmpp.bridge.outbound.SmsSending;
+import org.smsoverxmpp.bridge.outbound.SqsOutbox;
 import org.smsoverxmpp.bridge.twilio.TwilioSender;
 import org.smsoverxmpp.bridge.xmpp.Backoff;
 import org.smsoverxmpp.bridge.xmpp.ComponentConnection;
@@ -41,17 +45,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** The composition root: the one place that builds and wires the bridge, and takes it down in order. */
 public final class Bridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
-    /**
-     * ECS allows 30 s between SIGTERM and SIGKILL: consumers 15 s (a 10 s long poll and its batch), queued
-     * sends 5 s, the stream's close up to 5 s, the receipt records 3 s.
-     */
-    private static final Duration CONSUMER_STOP = Duration.ofSeconds(15);
-    private static final Duration OUTBOUND_DRAIN = Duration.ofSeconds(5);
+    /** How long an answer to a user may wait for the stream: longer than a reconnect's longest backoff. */
+    private static final Duration REPLY_WAIT = Duration.ofSeconds(45);
 
+    private final Duration stopTimeout;
     private final ComponentConnection xmpp;
     private final QueueConsumer consumer;
     private final List<Thread> consumerThreads = new ArrayList<>();
-    private final ConversationExecutor lanes;
+    private final SqsOutbox outbox;
+    private final OutboxConsumer outboxConsumer;
+    private final List<Thread> outboxThreads = new ArrayList<>();
     private final Heartbeat heartbeat;
     private final Optional<WriteBehindSentMessages> sentWriter;
     private final SqsClient sqs;
@@ -59,6 +62,7 @@ public final class Bridge implements AutoCloseable {
     private final S3Client s3;
 
     private Bridge(BridgeConfig config) {
+        stopTimeout = config.stopTimeout();
         sqs = aws(SqsClient.builder(), config, config.sqsEndpoint()).build();
         dynamo = aws(DynamoDbClient.builder(), config, config.awsEndpoint()).build();
         // Path-style addressing so an emulator endpoint works; AWS accepts it too.
@@ -72,11 +76,19 @@ public final class Bridge implements AutoCloseable {
                 config.statusCallbackUrl(), config.twilioRetryDelays());
 
         xmpp = new ComponentConnection(config.xmpp(), Backoff.standard());
-        lanes = new ConversationExecutor(config.outboundLanes());
         sentWriter = config.sentTable().map(t -> new WriteBehindSentMessages(
                 new DynamoSentMessages(dynamo, t, config.sentRetention(), Clock.systemUTC()), 10_000, Duration.ofMillis(200), 4));
         SentMessages sent = sentWriter.<SentMessages>map(w -> w).orElse(SentMessages.NONE);
-        OutboundSms outbound = new OutboundSms(jids, mappings, twilio, lanes, sent, xmpp);
+        Replies replies = new Replies(xmpp, REPLY_WAIT);
+        outbox = new SqsOutbox(sqs, config.outboxQueueUrl(), replies, config.outboxBuffer(), 2);
+        Attempts attempts = config.sentTable()
+                .map(t -> Attempts.inTable(dynamo, t, config.sentRetention(), Clock.systemUTC()))
+                .orElseGet(Attempts::byReceiveCount);
+        outboxConsumer = new OutboxConsumer(new QueuePoller(sqs, config.outboxQueueUrl(), Optional.empty(), Clock.systemUTC()),
+                config.queueWaitSeconds(),
+                new SmsSending(mappings, twilio, sent, attempts, replies, config.outboxMaxAge(), Clock.systemUTC()),
+                config.outboundLanes());
+        OutboundSms outbound = new OutboundSms(jids, outbox, xmpp, Clock.systemUTC());
         DeliveredRecipients delivered = config.sentTable()
                 .map(t -> DeliveredRecipients.inTable(dynamo, t, config.sentRetention(), Clock.systemUTC()))
                 .orElseGet(DeliveredRecipients::inMemory);
@@ -90,6 +102,9 @@ public final class Bridge implements AutoCloseable {
         for (int i = 0; i < config.queueConsumers(); i++) {
             consumerThreads.add(new Thread(consumer, "sqs-consumer-" + i));
         }
+        for (int i = 0; i < config.outboxConsumers(); i++) {
+            outboxThreads.add(new Thread(outboxConsumer, "outbox-consumer-" + i));
+        }
         heartbeat = new Heartbeat(xmpp.state(), config.heartbeatInterval(), config.healthFile());
     }
 
@@ -97,6 +112,7 @@ public final class Bridge implements AutoCloseable {
         Bridge bridge = new Bridge(config);
         bridge.xmpp.start();
         bridge.consumerThreads.forEach(Thread::start);
+        bridge.outboxThreads.forEach(Thread::start);
         LOG.info("bridge started for {}", config.xmpp());
         return bridge;
     }
@@ -105,27 +121,36 @@ public final class Bridge implements AutoCloseable {
         return xmpp.state();
     }
 
-    /** Graceful stop: no new pulls, the batch in hand acknowledged, queued SMS sent, the stream closed. */
+    /**
+     * Graceful stop within the task's stop timeout: no new pulls from either queue; the inbound batches in hand
+     * acknowledged and the outbound ones sent and answered; messages arriving meanwhile still stored in the
+     * outbox, then refused with "restarting" while the stream can still say so; the outbox's buffer stored;
+     * the stream closed; the receipt records written. What is not begun stays in the queues for the next start.
+     */
     @Override
     public void close() {
         LOG.info("bridge stopping");
+        ShutdownBudget budget = new ShutdownBudget(stopTimeout);
+        Duration lastSteps = ShutdownBudget.OUTBOX_FLUSH.plus(ShutdownBudget.STREAM_CLOSE).plus(ShutdownBudget.RECEIPTS);
         consumer.stop();
+        outboxConsumer.stop();
         try {
-            long deadline = System.nanoTime() + CONSUMER_STOP.toNanos();
             for (Thread thread : consumerThreads) {
-                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                thread.join(budget.joinMillis(lastSteps));
             }
-            if (!lanes.drain(OUTBOUND_DRAIN)) {
-                LOG.warn("outbound SMS still pending at shutdown; their senders get no answer");
+            for (Thread thread : outboxThreads) {
+                thread.join(budget.joinMillis(lastSteps));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        lanes.close();
+        outbox.stopAccepting();
+        outbox.close(budget.leaving(ShutdownBudget.STREAM_CLOSE.plus(ShutdownBudget.RECEIPTS)));
         consumer.close();
+        outboxConsumer.close();
         heartbeat.close();
         xmpp.close();
-        sentWriter.ifPresent(WriteBehindSentMessages::close);
+        sentWriter.ifPresent(w -> w.close(budget.leaving(Duration.ZERO)));
         sqs.close();
         dynamo.close();
         s3.close();

@@ -19,7 +19,7 @@ public final class EventCodec {
     static final String TYPE_SMS = "sms";
     static final String TYPE_STATUS = "status";
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = SqsSafeJson.mapper();
 
     public String encode(QueueEvent event) {
         ObjectNode json = mapper.createObjectNode();
@@ -42,7 +42,11 @@ public final class EventCodec {
                 json.put("errorCode", status.errorCode());
             }
         }
-        return json.toString();
+        try {
+            return mapper.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write an event", e);
+        }
     }
 
     public QueueEvent decode(String text) throws MalformedEventException {

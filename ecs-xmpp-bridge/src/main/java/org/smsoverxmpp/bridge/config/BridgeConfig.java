@@ -35,6 +35,11 @@ public record BridgeConfig(
         Optional<URI> statusCallbackUrl,
         List<Duration> twilioRetryDelays,
         int outboundLanes,
+        String outboxQueueUrl,
+        int outboxConsumers,
+        int outboxBuffer,
+        Duration outboxMaxAge,
+        Duration stopTimeout,
         Duration heartbeatInterval,
         String phoneRegion,
         Optional<Path> healthFile,
@@ -78,6 +83,12 @@ public record BridgeConfig(
         int retryMs = read.positiveInt("TWILIO_RETRY_BASE_MS", 1000);
         Duration cacheTtl = seconds(read, "MAPPING_CACHE_SECONDS", 60);
         int lanes = read.positiveInt("OUTBOUND_LANES", 8);
+        String outbox = read.required("OUTBOX_QUEUE_URL", "the SQS FIFO queue that holds outbound messages until sent");
+        int outboxConsumers = read.parsed("OUTBOX_CONSUMERS", 2, Integer::valueOf, n -> n >= 1 && n <= 16, "1 to 16");
+        int outboxBuffer = read.positiveInt("OUTBOX_BUFFER", 1000);
+        Duration outboxMaxAge = Duration.ofMinutes(read.positiveInt("OUTBOX_MAX_AGE_MINUTES", 60));
+        // What ECS gives between SIGTERM and SIGKILL (the task's stopTimeout; 30 s unless the stack says more).
+        Duration stopTimeout = seconds(read, "STOP_TIMEOUT_SECONDS", 30);
         Duration heartbeat = seconds(read, "HEARTBEAT_SECONDS", 60);
         Optional<Path> healthFile = read.optional("HEALTH_FILE").map(Path::of);
         String region = read.parsed("PHONE_DEFAULT_REGION", "US", String::toUpperCase,
@@ -89,7 +100,8 @@ public record BridgeConfig(
         read.check();
         return new BridgeConfig(xmpp, queueUrl, deadLetters, wait, giveUp, consumers, table, index, sentTable, mediaBucket, mediaBaseUrl, sentRetention,
                 cacheTtl, twilio, apiBase, statusCallback,
-                List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L)), lanes, heartbeat, region, healthFile,
+                List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L)), lanes, outbox, outboxConsumers,
+                outboxBuffer, outboxMaxAge, stopTimeout, heartbeat, region, healthFile,
                 read.optional("AWS_REGION"), awsEndpoint, sqsEndpoint.or(() -> awsEndpoint));
     }
 

@@ -1,6 +1,7 @@
 package org.smsoverxmpp.bridge.inbound;
 
 import java.time.Duration;
+import org.smsoverxmpp.bridge.queue.VisibilityHeartbeat;
 
 /**
  * Every time limit of an inbound delivery, derived in one place from the settings that bound them: the queue's
@@ -20,8 +21,7 @@ public record DeliveryBudget(Duration visibility, Duration pingTimeout, Duration
      * a second copy or a receive.
      */
     public Duration heartbeat() {
-        Duration third = visibility.dividedBy(3);
-        return third.compareTo(Duration.ofMillis(200)) < 0 ? Duration.ofMillis(200) : third;
+        return VisibilityHeartbeat.interval(visibility);
     }
 
     /** A batch whose stream dropped, or whose ping went unanswered, is handed back this soon (not after the whole visibility). */

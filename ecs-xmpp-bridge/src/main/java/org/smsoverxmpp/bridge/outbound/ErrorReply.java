@@ -1,11 +1,13 @@
 package org.smsoverxmpp.bridge.outbound;
 
+import java.time.Duration;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.StanzaError.Condition;
 import org.jivesoftware.smack.packet.StanzaError.Type;
+import org.smsoverxmpp.bridge.twilio.SendResult;
 
 /**
  * Why a message did not become an SMS, as the conventions table says to tell it: a condition, a type and a
@@ -56,6 +58,53 @@ public record ErrorReply(Type type, Condition condition, String text) {
         return new ErrorReply(Type.WAIT, Condition.remote_server_timeout, maybeSent
                 ? "Twilio did not answer in time; the SMS may or may not have been sent."
                 : "Twilio could not be reached; the SMS was not sent. Try again later.");
+    }
+
+    /** The gateway stopped while sending it and cannot tell whether the provider took it. */
+    public static ErrorReply interruptedWhileSending() {
+        return new ErrorReply(Type.WAIT, Condition.remote_server_timeout, "The gateway restarted while sending this; "
+                + "it may or may not have been sent. Check with the recipient before sending it again.");
+    }
+
+    /** Accepted while the gateway could not send for a long time: sending it now would surprise everyone. */
+    public static ErrorReply tooLate(Duration waited) {
+        return new ErrorReply(Type.WAIT, Condition.remote_server_timeout, "The gateway could not send this for "
+                + waited.toMinutes() + " minutes, so it was not sent. Send it again if it still matters.");
+    }
+
+    /** The outbox is full: nothing was taken. */
+    public static ErrorReply busy() {
+        return new ErrorReply(Type.WAIT, Condition.resource_constraint,
+                "The gateway is too busy to take this message; it was not sent. Send it again in a moment.");
+    }
+
+    /** The gateway is shutting down: nothing was taken. */
+    public static ErrorReply restarting() {
+        return new ErrorReply(Type.WAIT, Condition.remote_server_timeout,
+                "The gateway is restarting; the message was not sent. Send it again in a minute.");
+    }
+
+    /** More parts than an SMS conversation should take at once. */
+    public static ErrorReply tooLong(int maxChars) {
+        return new ErrorReply(Type.MODIFY, Condition.policy_violation, "The message is longer than " + maxChars
+                + " characters, too long to send as SMS; it was not sent. Shorten it or split it.");
+    }
+
+    /** What a provider's answer means to the user. */
+    public static ErrorReply of(SendResult result) {
+        if (result instanceof SendResult.Rejected rejected && rejected.isTemporary()) {
+            return providerBusy(rejected.httpStatus(), rejected.code(), rejected.message());
+        }
+        if (result instanceof SendResult.Rejected rejected) {
+            return providerRejected(rejected.code(), rejected.message(), rejected.isServerSide());
+        }
+        return providerUnreachable(((SendResult.Unreachable) result).maybeSent());
+    }
+
+    /** A long message cut off midway must say so, or the user resends the parts that did leave. */
+    public static ErrorReply partly(ErrorReply error, int sent, int total) {
+        return sent == 0 ? error : new ErrorReply(error.type(), error.condition(),
+                "Only the first " + sent + " of " + total + " parts of this long message were sent. " + error.text());
     }
 
     public static ErrorReply temporaryFailure(String what) {

@@ -26,6 +26,15 @@ public final class VisibilityHeartbeat {
         task = timers.scheduleAtFixedRate(this::beat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * How often to renew: a third of the visibility timeout (at least 200 ms), so two renewals can fail before
+     * another consumer could see the messages.
+     */
+    public static Duration interval(Duration visibility) {
+        Duration third = visibility.dividedBy(3);
+        return third.compareTo(Duration.ofMillis(200)) < 0 ? Duration.ofMillis(200) : third;
+    }
+
     private synchronized void beat() {
         if (!stopped) {
             poller.later(extend);

@@ -15,6 +15,7 @@ class BridgeConfigTest {
         env.put("COMPONENT_DOMAIN", "sms.example.com");
         env.put("COMPONENT_SECRET", "s3cret");
         env.put("QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/1/sms.fifo");
+        env.put("OUTBOX_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/1/outbox.fifo");
         env.put("MAPPINGS_TABLE", "mappings");
         env.put("TWILIO_ACCOUNT_SID", "AC1");
         env.put("TWILIO_API_KEY_SID", "SK1");
@@ -34,6 +35,18 @@ class BridgeConfigTest {
         assertThat(config.twilio().username()).isEqualTo("SK1");
         assertThat(config.queueConsumers()).isEqualTo(4);
         assertThat(config.sqsEndpoint()).isEmpty();
+        assertThat(config.stopTimeout()).hasSeconds(30);
+        assertThat(config.outboxConsumers()).isEqualTo(2);
+        assertThat(config.outboxMaxAge()).hasMinutes(60);
+        assertThat(config.inboundGiveUp()).hasHours(1);
+        assertThat(config.deadLetterQueueUrl()).isEmpty();
+    }
+
+    @Test
+    void theShutdownBudgetIsTheTasksStopTimeout() {
+        Map<String, String> env = minimal();
+        env.put("STOP_TIMEOUT_SECONDS", "120");
+        assertThat(BridgeConfig.from(env).stopTimeout()).hasSeconds(120);
     }
 
     @Test
@@ -61,8 +74,8 @@ class BridgeConfigTest {
     @Test
     void everyMissingVariableIsNamedAtOnce() {
         assertThatThrownBy(() -> BridgeConfig.from(Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(7))
-                .hasMessageContaining("XMPP_HOST").hasMessageContaining("COMPONENT_SECRET")
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(8))
+                .hasMessageContaining("XMPP_HOST").hasMessageContaining("COMPONENT_SECRET").hasMessageContaining("OUTBOX_QUEUE_URL")
                 .hasMessageContaining("TWILIO_API_KEY_SID");
     }
 

@@ -67,6 +67,26 @@ public final class FakeSqs implements SqsClient {
         return SendMessageResponse.builder().messageId("dlq-" + sent.size()).build();
     }
 
+    /** Entries SendMessageBatch stored; while {@link #refuseSends} is set, every entry fails. */
+    public final List<software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry> batchSent = new CopyOnWriteArrayList<>();
+    public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    public volatile boolean refuseSends;
+
+    @Override
+    public software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse sendMessageBatch(
+            software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest request) {
+        var response = software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse.builder();
+        if (refuseSends) {
+            return response.failed(request.entries().stream().map(e -> software.amazon.awssdk.services.sqs.model
+                    .BatchResultErrorEntry.builder().id(e.id()).code("ServiceUnavailable").message("try later")
+                    .senderFault(false).build()).toList()).build();
+        }
+        batchSizes.add(request.entries().size());
+        batchSent.addAll(request.entries());
+        return response.successful(request.entries().stream().map(e -> software.amazon.awssdk.services.sqs.model
+                .SendMessageBatchResultEntry.builder().id(e.id()).messageId("m-" + e.id()).build()).toList()).build();
+    }
+
     @Override
     public GetQueueAttributesResponse getQueueAttributes(GetQueueAttributesRequest request) {
         return GetQueueAttributesResponse.builder()

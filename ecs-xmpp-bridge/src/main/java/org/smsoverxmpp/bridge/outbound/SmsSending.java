@@ -1,0 +1,157 @@
+package org.smsoverxmpp.bridge.outbound;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smsoverxmpp.bridge.address.PhoneNumber;
+import org.smsoverxmpp.bridge.mapping.Mappings;
+import org.smsoverxmpp.bridge.receipts.SentMessage;
+import org.smsoverxmpp.bridge.receipts.SentMessages;
+import org.smsoverxmpp.bridge.twilio.SendResult;
+import org.smsoverxmpp.bridge.twilio.TwilioSender;
+import org.smsoverxmpp.events.LogSafe;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * One outbox message becomes one SMS (or one SMS per part of a long text) or one error copy, and never two
+ * SMS: its attempt is recorded before the provider is called. What the user is told waits for the stream; if
+ * the stream stays down, the outbox keeps the message and the answer is given when it comes back.
+ */
+public final class SmsSending {
+    private static final Logger LOG = LoggerFactory.getLogger(SmsSending.class);
+    /** A store that could not be reached is tried again this soon; nothing was sent. */
+    static final Duration STORE_RETRY = Duration.ofSeconds(5);
+
+    /** What to do with the outbox message. */
+    sealed interface Outcome {
+        /** Sent or answered: the outbox message is deleted. */
+        record Done() implements Outcome {
+        }
+
+        /** Not yet (the attempt could not be recorded, the answer could not be given): it comes back. */
+        record Later(Duration delay, String reason) implements Outcome {
+        }
+
+        /** Not an outbox message this bridge can read: to the outbox's dead-letter queue. */
+        record Unreadable(String reason) implements Outcome {
+        }
+    }
+
+    static final Outcome DONE = new Outcome.Done();
+
+    private final Mappings mappings;
+    private final TwilioSender twilio;
+    private final SentMessages sent;
+    private final Attempts attempts;
+    private final Replies replies;
+    private final Duration maxAge;
+    private final Clock clock;
+
+    /** @param maxAge a message that waited longer (the gateway was down) is not sent late: the user is told */
+    public SmsSending(Mappings mappings, TwilioSender twilio, SentMessages sent, Attempts attempts, Replies replies,
+            Duration maxAge, Clock clock) {
+        this.mappings = mappings;
+        this.twilio = twilio;
+        this.sent = sent;
+        this.attempts = attempts;
+        this.replies = replies;
+        this.maxAge = maxAge;
+        this.clock = clock;
+    }
+
+    Outcome send(OutboundMessage message, int receiveCount) {
+        Attempts.Attempt attempt;
+        try {
+            attempt = attempts.begin(message.id(), receiveCount);
+        } catch (SdkException e) {
+            return new Outcome.Later(STORE_RETRY, "could not record the attempt: " + e.getMessage());
+        }
+        if (attempt instanceof Attempts.Attempt.Again again) {
+            if (again.sent()) {
+                return DONE;
+            }
+            ErrorReply answer = again.outcome().orElseGet(ErrorReply::interruptedWhileSending);
+            LOG.info("outbox message {} was attempted before; answering from its record", message.id());
+            return answer(message, Optional.of(answer), again.outcome().isEmpty());
+        }
+        Duration waited = Duration.between(message.acceptedAt(), clock.instant());
+        if (waited.compareTo(maxAge) > 0) {
+            return answer(message, Optional.of(ErrorReply.tooLate(waited)), true);
+        }
+        return answer(message, sendNow(message), true);
+    }
+
+    /** @return what to tell the user, or empty when every part was sent */
+    private Optional<ErrorReply> sendNow(OutboundMessage message) {
+        EntityBareJid user = JidCreate.entityBareFromOrThrowUnchecked(message.user());
+        Optional<PhoneNumber> from;
+        try {
+            from = mappings.numberOf(user);
+        } catch (RuntimeException e) {
+            LOG.error("mapping lookup for {} failed", user, e);
+            return Optional.of(ErrorReply.temporaryFailure("look up your number"));
+        }
+        if (from.isEmpty()) {
+            LOG.info("refused SMS from unmapped {}", user);
+            return Optional.of(ErrorReply.notRegistered(user));
+        }
+        List<String> parts = SmsSegments.split(message.caption(), SmsSegments.TWILIO_MAX_CHARS);
+        List<URI> media = message.media().stream().map(URI::create).toList();
+        int done = 0;
+        try {
+            for (String part : parts) {
+                // Media go with the first part: one MMS, then the rest of a long caption as SMS.
+                SendResult result = twilio.send(from.get(), message.to(), part, media);
+                media = List.of();
+                if (!(result instanceof SendResult.Sent accepted)) {
+                    LOG.warn("SMS from {} to {} not sent: {}", user, LogSafe.number(message.to()), result);
+                    return Optional.of(ErrorReply.partly(ErrorReply.of(result), done, parts.size()));
+                }
+                LOG.info("sent SMS {} from {} to {} ({} chars)", accepted.sid(), LogSafe.number(from.get().e164()),
+                        LogSafe.number(message.to()), part.length());
+                remember(accepted.sid(), message, part);
+                done++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(ErrorReply.partly(ErrorReply.providerUnreachable(true), done, parts.size()));
+        }
+        return Optional.empty();
+    }
+
+    /** For the status callbacks: a receipt, or an error copy if the carrier does not deliver. */
+    private void remember(String sid, OutboundMessage message, String part) {
+        try {
+            sent.remember(new SentMessage(sid, message.sender(), message.stanzaId(), message.contact(),
+                    message.receiptRequested(), part));
+        } catch (RuntimeException e) {
+            // The SMS is on its way; only its receipt or failure notice will be missing.
+            LOG.warn("could not record SMS {} for its status callbacks: {}", sid, e.toString());
+        }
+    }
+
+    /**
+     * Records the result (when it is new), then tells the user. An answer that cannot be given now keeps the
+     * message in the outbox: the recorded result gives the same answer when it comes back.
+     */
+    private Outcome answer(OutboundMessage message, Optional<ErrorReply> refusal, boolean record) {
+        if (record) {
+            try {
+                attempts.finish(message.id(), refusal);
+            } catch (SdkException e) {
+                // Should it come back, the user hears "may or may not have been sent": never a second SMS.
+                LOG.warn("could not record the result of outbox message {}: {}", message.id(), e.getMessage());
+            }
+        }
+        if (refusal.isPresent() && !replies.send(message.errorCopy(refusal.get()))) {
+            return new Outcome.Later(STORE_RETRY, "the XMPP stream is down; the answer waits for it");
+        }
+        return DONE;
+    }
+}

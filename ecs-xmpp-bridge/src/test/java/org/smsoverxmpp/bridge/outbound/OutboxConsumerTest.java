@@ -1,0 +1,96 @@
+package org.smsoverxmpp.bridge.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.EntityBareJid;
+import org.smsoverxmpp.bridge.address.PhoneNumber;
+import org.smsoverxmpp.bridge.mapping.Mappings;
+import org.smsoverxmpp.bridge.queue.FakeSqs;
+import org.smsoverxmpp.bridge.queue.QueuePoller;
+import org.smsoverxmpp.bridge.receipts.SentMessages;
+import org.smsoverxmpp.bridge.xmpp.FakeComponentLink;
+
+/** The outbox consumer settles each message by its outcome, and a conversation that must wait waits whole. */
+class OutboxConsumerTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    private final FakeSqs sqs = new FakeSqs();
+    private final FakeComponentLink xmpp = new FakeComponentLink();
+    private final SmsSendingTest.RecordedAttempts attempts = new SmsSendingTest.RecordedAttempts();
+    private final SmsSendingTest.RecordingSender twilio = new SmsSendingTest.RecordingSender();
+    private final Mappings mappings = new Mappings() {
+        @Override
+        public Optional<PhoneNumber> numberOf(EntityBareJid user) {
+            return Optional.of(new PhoneNumber("+15550001111"));
+        }
+
+        @Override
+        public List<EntityBareJid> usersOf(PhoneNumber number) {
+            return List.of();
+        }
+    };
+    private final OutboxConsumer consumer = new OutboxConsumer(
+            new QueuePoller(sqs, "outbox", Optional.of("outbox-dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), 0,
+            new SmsSending(mappings, twilio, SentMessages.NONE, attempts, new Replies(xmpp, Duration.ofMillis(100)),
+                    Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC)), 4);
+    private final OutboundMessageCodec codec = new OutboundMessageCodec();
+
+    private software.amazon.awssdk.services.sqs.model.Message queued(String id, String conversation, String text) {
+        OutboundMessage message = new OutboundMessage(id, "alice@example.com/phone", "m-" + id,
+                "+15557654321@sms.example.com", "+15557654321", text, text, List.of(), false, NOW);
+        return FakeSqs.message("q-" + id, codec.encode(message), conversation, 1, NOW.toEpochMilli());
+    }
+
+    private void poll(software.amazon.awssdk.services.sqs.model.Message... batch) throws Exception {
+        sqs.batches.add(List.of(batch));
+        assertThat(consumer.ready()).isTrue();
+        consumer.pollOnce();
+    }
+
+    @Test
+    void eachConversationLeavesInOrderAndEverySentMessageIsDeleted() throws Exception {
+        poll(queued("1", "a", "a1"), queued("2", "b", "b1"), queued("3", "a", "a2"), queued("4", "b", "b2"));
+
+        assertThat(twilio.sent.stream().filter(s -> s.endsWith("a1") || s.endsWith("a2")).toList())
+                .containsExactly("+15550001111>+15557654321:a1", "+15550001111>+15557654321:a2");
+        assertThat(twilio.sent.stream().filter(s -> s.contains(":b")).toList())
+                .containsExactly("+15550001111>+15557654321:b1", "+15550001111>+15557654321:b2");
+        assertThat(sqs.deleted).containsExactlyInAnyOrder("rh-q-1", "rh-q-2", "rh-q-3", "rh-q-4");
+    }
+
+    @Test
+    void aMessageThatMustWaitHoldsTheRestOfItsConversationButNotTheOthers() throws Exception {
+        attempts.down = true;
+
+        poll(queued("1", "a", "a1"), queued("2", "a", "a2"));
+
+        assertThat(twilio.sent).isEmpty();
+        assertThat(sqs.deleted).isEmpty();
+        assertThat(sqs.visibility).containsEntry("rh-q-1", 5).containsEntry("rh-q-2", 0);
+    }
+
+    @Test
+    void anOutboxMessageThatCannotBeReadGoesToTheOutboxDeadLetterQueue() throws Exception {
+        poll(FakeSqs.message("q-x", "{\"v\":99}", "a", 1, NOW.toEpochMilli()));
+
+        assertThat(sqs.sent).singleElement().satisfies(dead -> assertThat(dead.queueUrl()).isEqualTo("outbox-dlq"));
+        assertThat(sqs.deleted).containsExactly("rh-q-x");
+        assertThat(twilio.sent).isEmpty();
+    }
+
+    @Test
+    void afterStopNothingNewIsBegunAndTheBatchIsHandedBack() throws Exception {
+        consumer.stop();
+
+        poll(queued("1", "a", "a1"));
+
+        assertThat(twilio.sent).isEmpty();
+        assertThat(sqs.visibility).containsEntry("rh-q-1", 0);
+    }
+}
