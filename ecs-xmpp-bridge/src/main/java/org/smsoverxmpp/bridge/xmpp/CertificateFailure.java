@@ -63,13 +63,13 @@ public record CertificateFailure(String expectedName, List<String> presentedName
             if (cause instanceof CertificateNotYetValidException) {
                 return Reason.NOT_YET_VALID;
             }
-            if (cause instanceof CertPathValidatorException invalid
-                    && invalid.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
-                return Reason.EXPIRED;
-            }
-            if (cause instanceof CertPathValidatorException invalid
-                    && invalid.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
-                return Reason.NOT_YET_VALID;
+            if (cause instanceof CertPathValidatorException invalid) {
+                if (invalid.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
+                    return Reason.EXPIRED;
+                }
+                if (invalid.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+                    return Reason.NOT_YET_VALID;
+                }
             }
             if (cause instanceof CertPathBuilderException) {
                 return Reason.UNTRUSTED_ISSUER; // no path from it to any trusted CA

@@ -36,20 +36,12 @@ final class ReportingTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        try {
-            jdk.checkServerTrusted(chain, authType, socket);
-        } catch (CertificateException e) {
-            throw refused(chain, e);
-        }
+        reporting(chain, () -> jdk.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        try {
-            jdk.checkServerTrusted(chain, authType, engine);
-        } catch (CertificateException e) {
-            throw refused(chain, e);
-        }
+        reporting(chain, () -> jdk.checkServerTrusted(chain, authType, engine));
     }
 
     /** Not called for sockets (the JDK calls the variant with the socket), but it must check as strictly. */
@@ -58,8 +50,16 @@ final class ReportingTrustManager extends X509ExtendedTrustManager {
         throw new CertificateException("the server's name cannot be verified without its socket");
     }
 
-    private Refused refused(X509Certificate[] chain, CertificateException failure) {
-        return new Refused(CertificateFailure.of(expectedName, chain, failure), failure);
+    private interface Check {
+        void run() throws CertificateException;
+    }
+
+    private void reporting(X509Certificate[] chain, Check check) throws CertificateException {
+        try {
+            check.run();
+        } catch (CertificateException e) {
+            throw new Refused(CertificateFailure.of(expectedName, chain, e), e);
+        }
     }
 
     @Override
