@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -48,12 +51,16 @@ class ComponentTlsTest {
 
     /** Completes the TLS handshake with every client, presenting {@code certificate}, and holds the connection. */
     private int serverPresenting(Issued certificate, String... protocols) throws Exception {
-        SSLServerSocket socket = (SSLServerSocket) certificate.serverContext().getServerSocketFactory()
-                .createServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        SSLServerSocket socket = tlsServerSocket(certificate);
         if (protocols.length > 0) {
             socket.setEnabledProtocols(protocols);
         }
         return serve(socket, client -> ((SSLSocket) client).startHandshake());
+    }
+
+    private static SSLServerSocket tlsServerSocket(Issued certificate) throws Exception {
+        return (SSLServerSocket) certificate.serverContext().getServerSocketFactory()
+                .createServerSocket(0, 5, InetAddress.getLoopbackAddress());
     }
 
     private interface Conversation {
@@ -189,6 +196,20 @@ class ComponentTlsTest {
         assertThatThrownBy(() -> tls(NAME, ca).open("127.0.0.1", port, 5_000))
                 .isInstanceOf(IOException.class).isNotInstanceOf(CertificateRejectedException.class)
                 .hasMessageContaining("cleartext");
+    }
+
+    @Test
+    void aServerThatHostsNoSuchNameIsReportedWithAHint() throws Exception {
+        // Prosody refuses SNI for any name it does not host, with a fatal unrecognized_name alert; so does this one.
+        SSLServerSocket socket = tlsServerSocket(server);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setSNIMatchers(List.of(SNIHostName.createSNIMatcher(Pattern.quote(NAME))));
+        socket.setSSLParameters(parameters);
+        int port = serve(socket, client -> ((SSLSocket) client).startHandshake());
+
+        assertThatThrownBy(() -> tls("other.test", ca).open("127.0.0.1", port, 5_000))
+                .isInstanceOf(IOException.class).isNotInstanceOf(CertificateRejectedException.class)
+                .hasMessageContaining("serves no host named other.test").hasMessageContaining("XMPP_TLS_SERVER_NAME");
     }
 
     @Test
