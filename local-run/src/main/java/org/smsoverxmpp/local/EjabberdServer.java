@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 public final class EjabberdServer extends LocalXmppServer {
     private final String node;
 
-    private EjabberdServer(Path dir, String componentDomain, String componentSecret, int c2sPort, int componentPort)
-            throws IOException {
-        super(Files.createDirectories(dir), componentDomain, componentSecret, c2sPort, componentPort);
+    private EjabberdServer(Path dir, String componentDomain, String componentSecret, int c2sPort, int componentPort,
+            Optional<DirectTlsPort> tls) throws IOException {
+        super(Files.createDirectories(dir), componentDomain, componentSecret, c2sPort, componentPort, tls);
         this.node = "ejabberd" + componentPort + "@localhost";
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Files.createDirectories(dir.resolve("spool"));
@@ -30,7 +30,7 @@ public final class EjabberdServer extends LocalXmppServer {
         Files.writeString(conf.resolve("ejabberdctl.cfg"), "ERL_OPTIONS=\"-env ERL_CRASH_DUMP_BYTES 0\"\n");
         Files.writeString(conf.resolve("inetrc"), "{lookup,[\"file\",\"native\"]}.\n{host,{127,0,0,1}, [\"localhost\"]}.\n"
                 + "{file, resolv, \"/etc/resolv.conf\"}.\n");
-        Files.writeString(conf.resolve("ejabberd.yml"), String.join("\n",
+        List<String> yml = new ArrayList<>(List.of(
                 "hosts:",
                 "  - " + DOMAIN,
                 "loglevel: info",
@@ -40,14 +40,19 @@ public final class EjabberdServer extends LocalXmppServer {
                 "    port: " + c2sPort,
                 "    ip: \"127.0.0.1\"",
                 "    module: ejabberd_c2s",
-                "    starttls: false",
-                "  -",
-                "    port: " + componentPort,
-                "    ip: \"127.0.0.1\"",
-                "    module: ejabberd_service",
-                "    hosts:",
-                "      \"" + componentDomain + "\":",
-                "        password: \"" + componentSecret + "\"",
+                "    starttls: false"));
+        yml.addAll(serviceListener(componentPort));
+        if (tls.isPresent()) {
+            // The same component on a second listener, over TLS from the first byte. ejabberd wants the
+            // certificate and its key in one file, readable by the ejabberd user.
+            Path pem = conf.resolve("component-tls.pem");
+            Files.writeString(pem, Files.readString(tls.get().certificate()) + Files.readString(tls.get().key()));
+            yml.addAll(serviceListener(tls.get().port()));
+            yml.addAll(List.of(
+                    "    tls: true",
+                    "    certfile: \"" + pem + "\""));
+        }
+        yml.addAll(List.of(
                 "auth_method: internal",
                 "access_rules:",
                 "  c2s:",
@@ -58,14 +63,37 @@ public final class EjabberdServer extends LocalXmppServer {
                 "  mod_offline: {}",
                 "  mod_ping: {}",
                 "  mod_roster: {}",
-                ""), StandardCharsets.UTF_8);
+                ""));
+        Files.writeString(conf.resolve("ejabberd.yml"), String.join("\n", yml), StandardCharsets.UTF_8);
         handToEjabberdUser();
+    }
+
+    private List<String> serviceListener(int port) {
+        return List.of(
+                "  -",
+                "    port: " + port,
+                "    ip: \"127.0.0.1\"",
+                "    module: ejabberd_service",
+                "    hosts:",
+                "      \"" + componentDomain + "\":",
+                "        password: \"" + componentSecret + "\"");
     }
 
     /** On free ports, as the tests want. */
     public static EjabberdServer start(Path dir, String componentDomain, String componentSecret) {
+        return start(dir, componentDomain, componentSecret, Optional.empty());
+    }
+
+    /** On free ports, also accepting the component over direct TLS on {@code tls}. */
+    public static EjabberdServer start(Path dir, String componentDomain, String componentSecret, DirectTlsPort tls) {
+        return start(dir, componentDomain, componentSecret, Optional.of(tls));
+    }
+
+    private static EjabberdServer start(Path dir, String componentDomain, String componentSecret,
+            Optional<DirectTlsPort> tls) {
         try {
-            EjabberdServer server = new EjabberdServer(dir, componentDomain, componentSecret, FreePort.find(), FreePort.find());
+            EjabberdServer server = new EjabberdServer(dir, componentDomain, componentSecret, FreePort.find(),
+                    FreePort.find(), tls);
             server.start();
             return server;
         } catch (IOException e) {
@@ -83,8 +111,7 @@ public final class EjabberdServer extends LocalXmppServer {
     @Override
     public void start() {
         process = ServerProcess.start("ejabberd", ctl("foreground"), Map.of(), dir.resolve("stdout.log"));
-        FreePort.awaitListening(c2sPort, Duration.ofSeconds(60), process.process(), "ejabberd");
-        FreePort.awaitListening(componentPort, Duration.ofSeconds(60), process.process(), "ejabberd");
+        awaitListening(Duration.ofSeconds(60), "ejabberd");
     }
 
     @Override
@@ -116,9 +143,4 @@ public final class EjabberdServer extends LocalXmppServer {
             }
         }
     }
-
-
-
-
-
 }

@@ -1,6 +1,7 @@
 package org.smsoverxmpp.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** What every local XMPP server has: its directory, ports, component, and the process while it runs. */
@@ -10,14 +11,24 @@ abstract class LocalXmppServer implements XmppServer {
     protected final int componentPort;
     protected final String componentDomain;
     protected final String componentSecret;
+    protected final Optional<DirectTlsPort> componentTls;
     protected ServerProcess process;
 
-    LocalXmppServer(Path dir, String componentDomain, String componentSecret, int c2sPort, int componentPort) {
+    LocalXmppServer(Path dir, String componentDomain, String componentSecret, int c2sPort, int componentPort,
+            Optional<DirectTlsPort> componentTls) {
         this.dir = dir;
         this.componentDomain = componentDomain;
         this.componentSecret = componentSecret;
         this.c2sPort = c2sPort;
         this.componentPort = componentPort;
+        this.componentTls = componentTls;
+    }
+
+    /** Waits until every port of this server listens; fails early if its process exits. */
+    protected void awaitListening(Duration timeout, String what) {
+        FreePort.awaitListening(c2sPort, timeout, process.process(), what);
+        FreePort.awaitListening(componentPort, timeout, process.process(), what);
+        componentTls.ifPresent(tls -> FreePort.awaitListening(tls.port(), timeout, process.process(), what));
     }
 
     @Override
@@ -28,6 +39,11 @@ abstract class LocalXmppServer implements XmppServer {
     @Override
     public int componentPort() {
         return componentPort;
+    }
+
+    @Override
+    public Optional<DirectTlsPort> componentTls() {
+        return componentTls;
     }
 
     @Override

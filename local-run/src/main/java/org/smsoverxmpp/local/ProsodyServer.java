@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,18 +16,18 @@ public final class ProsodyServer extends LocalXmppServer {
 
     private final Path config;
 
-    private ProsodyServer(Path dir, String componentDomain, String componentSecret, int c2sPort, int componentPort)
-            throws IOException {
-        super(Files.createDirectories(dir), componentDomain, componentSecret, c2sPort, componentPort);
+    private ProsodyServer(Path dir, String componentDomain, String componentSecret, int c2sPort, int componentPort,
+            Optional<DirectTlsPort> tls) throws IOException {
+        super(Files.createDirectories(dir), componentDomain, componentSecret, c2sPort, componentPort, tls);
         Files.createDirectories(dir.resolve("data"));
-        Files.createDirectories(dir.resolve("certs"));
+        Path certs = Files.createDirectories(dir.resolve("certs"));
         this.config = dir.resolve("prosody.cfg.lua");
-        Files.writeString(config, String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "run_as_root = true",
                 "daemonize = false",
                 "pidfile = \"" + dir.resolve("prosody.pid") + "\"",
                 "data_path = \"" + dir.resolve("data") + "\"",
-                "certificates = \"" + dir.resolve("certs") + "\"",
+                "certificates = \"" + certs + "\"",
                 "log = { { levels = { min = \"info\" }, to = \"file\", filename = \"" + dir.resolve("prosody.log") + "\" } }",
                 "interfaces = { \"127.0.0.1\" }",
                 "local_interfaces = { \"127.0.0.1\" }",
@@ -36,27 +37,49 @@ public final class ProsodyServer extends LocalXmppServer {
                 "s2s_ports = { }",
                 "http_ports = { }",
                 "https_ports = { }",
-                "modules_enabled = { \"roster\", \"saslauth\", \"disco\", \"ping\", \"offline\", \"posix\" }",
+                "modules_enabled = { \"roster\", \"saslauth\", \"disco\", \"ping\", \"offline\", \"posix\""
+                        + (tls.isPresent() ? ", \"net_multiplex\"" : "") + " }",
                 "modules_disabled = { \"s2s\", \"tls\" }",
                 "authentication = \"internal_hashed\"",
                 "c2s_require_encryption = false",
                 "allow_unencrypted_plain_auth = true",
-                "storage = \"internal\"",
+                "storage = \"internal\""));
+        if (tls.isPresent()) {
+            // mod_component has no TLS of its own: net_multiplex takes direct TLS on ssl_ports and hands a
+            // jabber:component:accept stream to it. The certificate is found in the certificates directory by
+            // its name; Prosody answers SNI only for the hosts it serves, so the name is one of those.
+            lines.add("ssl_ports = { " + tls.get().port() + " }");
+            lines.add("ssl_interfaces = { \"127.0.0.1\" }");
+            Files.copy(tls.get().certificate(), certs.resolve(tls.get().name() + ".crt"));
+            Files.copy(tls.get().key(), certs.resolve(tls.get().name() + ".key"));
+        }
+        lines.addAll(List.of(
                 "VirtualHost \"" + DOMAIN + "\"",
                 "Component \"" + componentDomain + "\"",
                 "  component_secret = \"" + componentSecret + "\"",
-                ""), StandardCharsets.UTF_8);
+                ""));
+        Files.writeString(config, String.join("\n", lines), StandardCharsets.UTF_8);
     }
 
     /** On free ports, as the tests want. */
     public static ProsodyServer start(Path dir, String componentDomain, String componentSecret) {
-        return start(dir, componentDomain, componentSecret, FreePort.find(), FreePort.find());
+        return start(dir, componentDomain, componentSecret, FreePort.find(), FreePort.find(), Optional.empty());
+    }
+
+    /** On free ports, also accepting the component over direct TLS on {@code tls}. */
+    public static ProsodyServer start(Path dir, String componentDomain, String componentSecret, DirectTlsPort tls) {
+        return start(dir, componentDomain, componentSecret, FreePort.find(), FreePort.find(), Optional.of(tls));
     }
 
     public static ProsodyServer start(Path dir, String componentDomain, String componentSecret, int c2sPort,
             int componentPort) {
+        return start(dir, componentDomain, componentSecret, c2sPort, componentPort, Optional.empty());
+    }
+
+    private static ProsodyServer start(Path dir, String componentDomain, String componentSecret, int c2sPort,
+            int componentPort, Optional<DirectTlsPort> tls) {
         try {
-            ProsodyServer server = new ProsodyServer(dir, componentDomain, componentSecret, c2sPort, componentPort);
+            ProsodyServer server = new ProsodyServer(dir, componentDomain, componentSecret, c2sPort, componentPort, tls);
             server.start();
             return server;
         } catch (IOException e) {
@@ -68,8 +91,7 @@ public final class ProsodyServer extends LocalXmppServer {
     public void start() {
         process = ServerProcess.start("prosody", List.of("prosody", "--config", config.toString(), "-F"),
                 Map.of(), dir.resolve("stdout.log"));
-        FreePort.awaitListening(c2sPort, Duration.ofSeconds(20), process.process(), "prosody");
-        FreePort.awaitListening(componentPort, Duration.ofSeconds(20), process.process(), "prosody");
+        awaitListening(Duration.ofSeconds(20), "prosody");
     }
 
     @Override
@@ -87,10 +109,4 @@ public final class ProsodyServer extends LocalXmppServer {
             throw new IllegalStateException("prosodyctl register " + user + " failed; see " + dir.resolve("prosodyctl.log"));
         }
     }
-
-
-
-
-
-
 }

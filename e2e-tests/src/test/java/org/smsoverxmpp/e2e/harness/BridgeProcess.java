@@ -46,13 +46,28 @@ public final class BridgeProcess implements AutoCloseable {
     }
 
     public void awaitOutput(String text, Duration timeout) throws InterruptedException {
+        awaitOutput(text, 1, timeout);
+    }
+
+    /** Waits until {@code text} has been logged {@code times} times: a retry, say. */
+    public void awaitOutput(String text, int times, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!output().contains(text)) {
+        while (occurrences(text) < times) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("bridge never logged '" + text + "'; output:\n" + output());
+                throw new AssertionError("bridge logged '" + text + "' " + occurrences(text) + " of " + times
+                        + " times; output:\n" + output());
             }
             Thread.sleep(50);
         }
+    }
+
+    private int occurrences(String text) {
+        String output = output();
+        int count = 0;
+        for (int at = output.indexOf(text); at >= 0; at = output.indexOf(text, at + text.length())) {
+            count++;
+        }
+        return count;
     }
 
     public boolean isAlive() {

@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.smsoverxmpp.bridge.Bridge;
+import org.smsoverxmpp.local.DirectTlsPort;
 import org.smsoverxmpp.local.ElasticMqServer;
 import org.smsoverxmpp.local.LocalAws;
 import org.smsoverxmpp.local.MotoServer;
@@ -54,18 +57,30 @@ public final class TestGateway implements AutoCloseable {
     public final LocalAws aws;
     public final WebhookHandler webhook;
     public final DynamoMappingStore mappings;
+    private final Optional<TestCa> ca;
     private Bridge bridge;
 
     /** The XMPP servers the suite runs against. */
-    public enum Server { PROSODY, EJABBERD }
+    public enum Server {
+        PROSODY, EJABBERD;
 
-    private TestGateway(String name, int visibilityTimeoutSeconds, Server server) throws IOException {
+        XmppServer start(Path dir, Optional<DirectTlsPort> tls) {
+            Path home = dir.resolve(name().toLowerCase(Locale.ROOT));
+            if (this == PROSODY) {
+                return tls.map(port -> ProsodyServer.start(home, COMPONENT, COMPONENT_SECRET, port))
+                        .orElseGet(() -> ProsodyServer.start(home, COMPONENT, COMPONENT_SECRET));
+            }
+            return tls.map(port -> EjabberdServer.start(home, COMPONENT, COMPONENT_SECRET, port))
+                    .orElseGet(() -> EjabberdServer.start(home, COMPONENT, COMPONENT_SECRET));
+        }
+    }
+
+    private TestGateway(String name, int visibilityTimeoutSeconds, Server server, boolean tls) throws IOException {
         dir = Files.createDirectories(Path.of("target", "e2e", name + "-" + System.currentTimeMillis()).toAbsolutePath());
         moto = MotoServer.start(dir);
         queues = ElasticMqServer.start();
-        xmpp = server == Server.PROSODY
-                ? ProsodyServer.start(dir.resolve("prosody"), COMPONENT, COMPONENT_SECRET)
-                : EjabberdServer.start(dir.resolve("ejabberd"), COMPONENT, COMPONENT_SECRET);
+        ca = tls ? Optional.of(TestCa.create(dir.resolve("ca"), "sms-over-xmpp test CA")) : Optional.empty();
+        xmpp = server.start(dir, ca.map(authority -> authority.issue(COMPONENT)));
         twilio = new TwilioFake();
         aws = new LocalAws(moto.endpoint(), queues.endpoint(), "-" + Long.toString(System.nanoTime(), 36), visibilityTimeoutSeconds,
                 "{\"accountSid\":\"" + ACCOUNT_SID + "\",\"authToken\":\"" + AUTH_TOKEN + "\",\"apiKeySid\":\""
@@ -80,16 +95,42 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public static TestGateway start(String name, int visibilityTimeoutSeconds, Server server) {
+        return start(name, visibilityTimeoutSeconds, server, false);
+    }
+
+    /**
+     * The server also accepts the component over direct TLS, presenting a certificate for {@link #COMPONENT}
+     * from {@link #ca()} (Prosody answers SNI only for names it hosts, so the certificate is for one of them).
+     */
+    public static TestGateway startOverTls(String name, int visibilityTimeoutSeconds, Server server) {
+        return start(name, visibilityTimeoutSeconds, server, true);
+    }
+
+    private static TestGateway start(String name, int visibilityTimeoutSeconds, Server server, boolean tls) {
         try {
-            return new TestGateway(name, visibilityTimeoutSeconds, server);
+            return new TestGateway(name, visibilityTimeoutSeconds, server, tls);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The bridge's environment, as ECS would give it. */
+    /** The CA that issued the server's certificate, when started over TLS. */
+    public TestCa ca() {
+        return ca.orElseThrow(() -> new IllegalStateException("this gateway was not started over TLS"));
+    }
+
+    /** The bridge's environment, as ECS would give it: in cleartext, through {@code xmppPort} on loopback. */
     public Map<String, String> bridgeEnvironment(int xmppPort) {
-        Map<String, String> env = new HashMap<>(xmpp.bridgeEnvironment(xmppPort));
+        return withGatewaySettings(xmpp.bridgeEnvironment(xmppPort));
+    }
+
+    /** Over the server's direct-TLS port, verifying the certificate; the test says how the bridge gets the CA. */
+    public Map<String, String> bridgeTlsEnvironment() {
+        return withGatewaySettings(xmpp.bridgeTlsEnvironment());
+    }
+
+    private Map<String, String> withGatewaySettings(Map<String, String> xmppEnvironment) {
+        Map<String, String> env = new HashMap<>(xmppEnvironment);
         env.putAll(aws.bridgeEnvironment());
         env.put("XMPP_PING_TIMEOUT_SECONDS", "5");
         env.put("XMPP_AUTH_RETRY_SECONDS", "2");
@@ -106,7 +147,11 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public Bridge startBridge() {
-        bridge = Bridge.start(BridgeConfig.from(bridgeEnvironment(xmpp.componentPort())));
+        return startBridge(bridgeEnvironment(xmpp.componentPort()));
+    }
+
+    public Bridge startBridge(Map<String, String> env) {
+        bridge = Bridge.start(BridgeConfig.from(env));
         return bridge;
     }
 

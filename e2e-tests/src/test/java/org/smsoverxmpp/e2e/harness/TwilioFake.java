@@ -11,9 +11,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** WireMock as api.twilio.com: accepts Message creates, or refuses them like Twilio does. */
 public final class TwilioFake implements AutoCloseable {
@@ -101,6 +103,20 @@ public final class TwilioFake implements AutoCloseable {
     public List<Map<String, String>> sentMessages() {
         return server.findAll(postRequestedFor(urlPathMatching(MESSAGES))).stream()
                 .map(request -> decode(request.getBodyAsString())).toList();
+    }
+
+    /** Waits for a Message create matching {@code match}, and returns its form. */
+    public Map<String, String> awaitSent(Predicate<Map<String, String>> match, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Map<String, String> sent : sentMessages()) {
+                if (match.test(sent)) {
+                    return sent;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Twilio never received the SMS awaited; got " + sentMessages());
     }
 
     public List<String> authorizationHeaders() {

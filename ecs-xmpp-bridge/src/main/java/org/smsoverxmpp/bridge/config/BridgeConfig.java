@@ -11,6 +11,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 import org.smsoverxmpp.bridge.twilio.TwilioCredentials;
 import org.smsoverxmpp.bridge.xmpp.ComponentSettings;
+import org.smsoverxmpp.bridge.xmpp.Transport;
 
 /**
  * Everything the bridge is told, from environment variables (docs/configuration.md). Secrets arrive as
@@ -55,12 +56,12 @@ public record BridgeConfig(
         EnvReader read = new EnvReader(env);
         String host = read.required("XMPP_HOST", "the XMPP server's host name");
         int port = read.positiveInt("XMPP_PORT", 5347);
-        boolean tls = read.bool("XMPP_DIRECT_TLS", false);
+        Transport transport = XmppTransportConfig.read(read, host);
         DomainBareJid domain = domain(read, "COMPONENT_DOMAIN", read.required("COMPONENT_DOMAIN", "e.g. sms.example.com"));
         String secret = read.required("COMPONENT_SECRET", "the component secret from the XMPP server's config");
         DomainBareJid server = domain(read, "XMPP_SERVER_DOMAIN",
                 read.optional("XMPP_SERVER_DOMAIN").orElseGet(() -> parentOf(domain)));
-        ComponentSettings xmpp = new ComponentSettings(host, port, tls, domain, secret, server,
+        ComponentSettings xmpp = new ComponentSettings(host, port, transport, domain, secret, server,
                 seconds(read, "XMPP_KEEPALIVE_SECONDS", 60), seconds(read, "XMPP_PING_INTERVAL_SECONDS", 60),
                 seconds(read, "XMPP_PING_TIMEOUT_SECONDS", 10), seconds(read, "XMPP_AUTH_RETRY_SECONDS", 60));
 

@@ -32,14 +32,6 @@ final class EnvReader {
         return parsed(name, fallback, Integer::valueOf, n -> n > 0, "a positive whole number");
     }
 
-    boolean bool(String name, boolean fallback) {
-        return parsed(name, fallback, text -> switch (text.toLowerCase()) {
-            case "true", "yes", "1" -> Boolean.TRUE;
-            case "false", "no", "0" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException();
-        }, b -> true, "true or false");
-    }
-
     Optional<URI> url(String name) {
         Optional<String> value = optional(name);
         if (value.isEmpty()) {

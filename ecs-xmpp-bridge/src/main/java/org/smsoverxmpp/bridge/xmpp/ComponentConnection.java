@@ -22,6 +22,7 @@ public final class ComponentConnection implements ComponentLink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ComponentConnection.class);
 
     private final ComponentSettings settings;
+    private final SocketOpener link;
     private final Backoff backoff;
     private final ServerPings pings;
     private final ConnectionState state = new ConnectionState();
@@ -38,6 +39,7 @@ public final class ComponentConnection implements ComponentLink, AutoCloseable {
 
     public ComponentConnection(ComponentSettings settings, Backoff backoff) {
         this.settings = settings;
+        this.link = SocketOpener.over(settings.transport());
         this.backoff = backoff;
         this.pings = new ServerPings(settings.componentDomain(), settings.serverDomain());
     }
@@ -117,11 +119,12 @@ public final class ComponentConnection implements ComponentLink, AutoCloseable {
         while (!closing) {
             Duration minimumWait = Duration.ZERO;
             try {
-                ComponentSession opened = ComponentSession.open(settings, new XmppStream(streams.incrementAndGet()));
+                ComponentSession opened = ComponentSession.open(settings, link, new XmppStream(streams.incrementAndGet()));
                 session = opened;
                 reconnect.connected(System.nanoTime());
                 state.set(true);
-                LOG.info("component {} connected to {}:{}", settings.componentDomain(), settings.host(), settings.port());
+                LOG.info("component {} connected to {}:{} over {}", settings.componentDomain(), settings.host(), settings.port(),
+                        opened.protocol());
                 opened.readStanzas(dispatcher);
                 if (!closing) {
                     LOG.warn("server closed the stream");
@@ -129,6 +132,11 @@ public final class ComponentConnection implements ComponentLink, AutoCloseable {
             } catch (HandshakeRejectedException e) {
                 LOG.error("XMPP server rejected component {}: check COMPONENT_SECRET and the component domain "
                         + "in the server config ({})", settings.componentDomain(), e.getMessage());
+                minimumWait = settings.authRetry();
+            } catch (CertificateRejectedException e) {
+                LOG.error("XMPP server {}:{} presented a certificate that failed verification: {}; check the server's "
+                        + "certificate, XMPP_TLS_SERVER_NAME and XMPP_TLS_CA_PEM/XMPP_TLS_CA_FILE", settings.host(),
+                        settings.port(), e.failure());
                 minimumWait = settings.authRetry();
             } catch (IOException | RuntimeException e) {
                 if (!closing) {

@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.SSLSocket;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smack.util.SHA1;
@@ -49,14 +48,14 @@ final class ComponentSession implements Closeable {
         this.writer.setDaemon(true);
     }
 
-    /** Connects and authenticates, or throws; a rejected secret is a {@link HandshakeRejectedException}. */
-    static ComponentSession open(ComponentSettings settings, XmppStream stream) throws IOException {
+    /**
+     * Connects over {@code link} and authenticates, or throws: a rejected secret is a
+     * {@link HandshakeRejectedException}, a certificate that failed verification a {@link CertificateRejectedException}.
+     */
+    static ComponentSession open(ComponentSettings settings, SocketOpener link, XmppStream stream) throws IOException {
         StanzaCodec.install();
-        Socket socket = settings.directTls() ? SSLSocketFactory.getDefault().createSocket() : new Socket();
+        Socket socket = link.open(settings.host(), settings.port(), CONNECT_TIMEOUT_MS);
         try {
-            socket.setTcpNoDelay(true);
-            socket.setKeepAlive(true);
-            socket.connect(new InetSocketAddress(settings.host(), settings.port()), CONNECT_TIMEOUT_MS);
             ComponentSession session = new ComponentSession(stream, socket);
             session.authenticate(settings);
             session.writer.start();
@@ -68,6 +67,11 @@ final class ComponentSession implements Closeable {
             socket.close();
             throw e;
         }
+    }
+
+    /** What the stream runs over, for the log: the TLS version, or cleartext. */
+    String protocol() {
+        return socket instanceof SSLSocket tls ? tls.getSession().getProtocol() : "cleartext";
     }
 
     private void authenticate(ComponentSettings settings) throws IOException, XmlPullParserException {

@@ -6,14 +6,15 @@ import org.jxmpp.jid.DomainBareJid;
 /**
  * How to reach the XMPP server as an XEP-0114 component.
  *
+ * @param transport     verified direct TLS, or cleartext (to a loopback host only)
  * @param serverDomain  the server's own domain, which answers our liveness and acknowledgement pings
- * @param directTls     TLS from the first byte (ejabberd's tls option, stunnel), not STARTTLS
- * @param authRetry     the least time between attempts after the server rejected our secret
+ * @param authRetry     the least time between attempts after the server rejected our secret or its certificate
+ *                      failed verification
  */
 public record ComponentSettings(
         String host,
         int port,
-        boolean directTls,
+        Transport transport,
         DomainBareJid componentDomain,
         String secret,
         DomainBareJid serverDomain,
@@ -22,8 +23,15 @@ public record ComponentSettings(
         Duration pingTimeout,
         Duration authRetry) {
 
+    /** @throws IllegalArgumentException for cleartext to a host that is not loopback */
+    public ComponentSettings {
+        if (transport instanceof Transport.Cleartext && !Transport.Cleartext.allowedTo(host)) {
+            throw new IllegalArgumentException("cleartext to " + host + ", which is not a loopback address");
+        }
+    }
+
     @Override
     public String toString() {
-        return "ComponentSettings[" + componentDomain + " via " + host + ":" + port + (directTls ? " (TLS)" : "") + "]";
+        return "ComponentSettings[" + componentDomain + " via " + host + ":" + port + ", " + transport + "]";
     }
 }

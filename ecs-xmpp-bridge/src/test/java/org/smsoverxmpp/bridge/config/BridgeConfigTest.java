@@ -28,7 +28,6 @@ class BridgeConfigTest {
         BridgeConfig config = BridgeConfig.from(minimal());
 
         assertThat(config.xmpp().port()).isEqualTo(5347);
-        assertThat(config.xmpp().directTls()).isFalse();
         assertThat(config.xmpp().serverDomain().toString()).isEqualTo("example.com");
         assertThat(config.twilioApiBaseUrl().toString()).isEqualTo("https://api.twilio.com");
         assertThat(config.mappingsNumberIndex()).isEqualTo("byNumber");
@@ -83,12 +82,13 @@ class BridgeConfigTest {
     void invalidValuesAreNamedWithWhatWasGiven() {
         Map<String, String> env = minimal();
         env.put("XMPP_PORT", "http");
-        env.put("XMPP_DIRECT_TLS", "maybe");
+        env.put("XMPP_TLS", "maybe");
         env.put("TWILIO_API_BASE_URL", "api.twilio.com");
 
         assertThatThrownBy(() -> BridgeConfig.from(env))
                 .hasMessageContaining("XMPP_PORT must be a positive whole number (got 'http')")
-                .hasMessageContaining("XMPP_DIRECT_TLS").hasMessageContaining("TWILIO_API_BASE_URL");
+                .hasMessageContaining("XMPP_TLS must be direct or none (got 'maybe')")
+                .hasMessageContaining("TWILIO_API_BASE_URL");
     }
 
     @Test

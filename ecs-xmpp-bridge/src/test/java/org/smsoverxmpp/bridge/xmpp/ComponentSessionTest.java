@@ -15,6 +15,7 @@ import org.jxmpp.jid.impl.JidCreate;
 
 /** How the handshake's failures are told apart: only a refused secret or domain waits the long retry. */
 class ComponentSessionTest {
+    private static final SocketOpener CLEARTEXT = SocketOpener.over(new Transport.Cleartext());
 
     /** A server that opens the stream, reads the handshake and answers {@code reply}. */
     private static ServerSocket serverAnswering(String reply) throws IOException {
@@ -42,7 +43,8 @@ class ComponentSessionTest {
     }
 
     private static ComponentSettings settings(int port) {
-        return new ComponentSettings("127.0.0.1", port, false, JidCreate.domainBareFromOrThrowUnchecked("sms.example.com"),
+        return new ComponentSettings("127.0.0.1", port, new Transport.Cleartext(),
+                JidCreate.domainBareFromOrThrowUnchecked("sms.example.com"),
                 "secret", JidCreate.domainBareFromOrThrowUnchecked("example.com"), Duration.ofSeconds(60),
                 Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
@@ -51,7 +53,7 @@ class ComponentSessionTest {
     void aRefusedSecretIsAHandshakeRejection() throws Exception {
         try (ServerSocket server = serverAnswering("<stream:error><not-authorized "
                 + "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>")) {
-            assertThatThrownBy(() -> ComponentSession.open(settings(server.getLocalPort()), new XmppStream(1)))
+            assertThatThrownBy(() -> ComponentSession.open(settings(server.getLocalPort()), CLEARTEXT, new XmppStream(1)))
                     .isInstanceOf(HandshakeRejectedException.class);
         }
     }
@@ -60,7 +62,7 @@ class ComponentSessionTest {
     void aServerShuttingDownIsAnOrdinaryFailureRetriedSoon() throws Exception {
         try (ServerSocket server = serverAnswering("<stream:error><system-shutdown "
                 + "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>")) {
-            assertThatThrownBy(() -> ComponentSession.open(settings(server.getLocalPort()), new XmppStream(1)))
+            assertThatThrownBy(() -> ComponentSession.open(settings(server.getLocalPort()), CLEARTEXT, new XmppStream(1)))
                     .isInstanceOf(IOException.class).isNotInstanceOf(HandshakeRejectedException.class);
         }
     }
