@@ -64,7 +64,11 @@ final class ElasticMq implements AutoCloseable {
                 QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
                 QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn
                         + "\",\"maxReceiveCount\":\"" + LocalAws.MAX_RECEIVES + "\"}"))).queueUrl();
-        return new BenchQueue(NAME, endpoint, url, sqs);
+        // The outbox, as the stack has it: messages read from XMPP are stored here before they are sent.
+        String outbox = sqs.createQueue(r -> r.queueName(LocalAws.OUTBOX + suffix + ".fifo").attributes(Map.of(
+                QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false",
+                QueueAttributeName.VISIBILITY_TIMEOUT, "60"))).queueUrl();
+        return new BenchQueue(NAME, endpoint, url, outbox, sqs);
     }
 
     long pid() {

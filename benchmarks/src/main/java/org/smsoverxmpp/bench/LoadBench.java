@@ -65,7 +65,7 @@ public final class LoadBench {
              ProsodyServer prosody = ProsodyServer.start(work.resolve("prosody"), "sms.localhost", "bench-secret");
              ElasticMq elasticMq = new ElasticMq(work, 30)) {
             boolean onMoto = options.get("queue").equals("moto");
-            BenchQueue motoQueue = new BenchQueue(MOTO, moto.endpoint(), aws.queueUrl, aws.sqs);
+            BenchQueue motoQueue = new BenchQueue(MOTO, moto.endpoint(), aws.queueUrl, aws.outboxUrl, aws.sqs);
             IntFunction<BenchQueue> queueFor = run -> onMoto ? motoQueue : elasticMq.newQueue("-run" + run);
             String queueName = onMoto ? MOTO : ElasticMq.NAME;
             Map<String, Long> servers = new LinkedHashMap<>();

@@ -134,8 +134,10 @@ public final class BridgeTask extends Construct {
         props.events().queue().grantConsumeMessages(role);
         // Events it rejects go to the dead-letter queue at once, with the reason.
         allow(role, props.events().deadLetters().getQueueArn(), "sqs:SendMessage");
+        // The outbox: stored, received, deleted once sent, kept invisible while in hand; its visibility
+        // timeout is read at start. What the bridge cannot read, SQS's redrive moves to its dead-letter queue.
         allow(role, props.outbox().queue().getQueueArn(), "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
-                "sqs:ChangeMessageVisibility");
+                "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes");
         allow(role, props.mappings().getTableArn(), "dynamodb:GetItem");
         allow(role, props.mappings().getTableArn() + "/index/" + MappingsTable.NUMBER_INDEX, "dynamodb:Query");
         // Records are written 25 at a time (BatchWriteItem) and read back by the status callbacks (GetItem);

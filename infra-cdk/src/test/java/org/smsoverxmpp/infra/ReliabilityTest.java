@@ -54,12 +54,13 @@ class ReliabilityTest {
     }
 
     @Test
-    void onlyTheBridgeUsesTheOutboxAndOnlyToSendReceiveDeleteAndDelay() {
+    void onlyTheBridgeUsesTheOutboxAndOnlyToSendReceiveDeleteDelayAndReadItsTimeout() {
         assertThat(synth.bridgeEnvironment().get("OUTBOX_QUEUE_URL")).isEqualTo(Map.of("Ref", outbox));
         List<Map<?, ?>> statements = synth.statementsOf(synth.taskRole()).stream()
                 .filter(s -> Synth.refersTo(s.get("Resource"), outbox)).toList();
         assertThat(statements).singleElement().satisfies(s -> assertThat(Synth.actions(s)).containsExactlyInAnyOrder(
-                "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"));
+                "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+                "sqs:GetQueueAttributes"));
         for (String role : List.of(synth.lambdaRole(), synth.executionRole())) {
             assertThat(synth.statementsOf(role)).noneMatch(s -> Synth.refersTo(s, outbox) || Synth.refersTo(s, outboxDeadLetters));
         }

@@ -134,7 +134,8 @@ public final class OutboxConsumer implements Runnable, AutoCloseable {
             try {
                 decoded = codec.decode(message.message().body());
             } catch (IllegalArgumentException e) {
-                LOG.error("outbox message {} cannot be read; it goes to the outbox's dead-letter queue", message.messageId());
+                LOG.error("outbox message {} cannot be read ({}); after the outbox's receives it rests in its "
+                        + "dead-letter queue", message.messageId(), e.getMessage());
                 outcomes.put(message, new SmsSending.Outcome.Unreadable(e.getMessage()));
                 continue;
             }
@@ -156,10 +157,9 @@ public final class OutboxConsumer implements Runnable, AutoCloseable {
                 delete.add(message);
             } else if (outcome instanceof SmsSending.Outcome.Later wait) {
                 later.put(message, wait.delay());
-            } else if (outcome instanceof SmsSending.Outcome.Unreadable unreadable) {
-                if (!outbox.reject(message, unreadable.reason())) {
-                    later.put(message, SmsSending.STORE_RETRY);
-                }
+            } else if (outcome instanceof SmsSending.Outcome.Unreadable) {
+                // Our own format, so a bug or a newer bridge's message: SQS's redrive keeps it for the operator.
+                later.put(message, visibility);
             } else {
                 later.put(message, Duration.ZERO); // not begun: for the next receive, at once
             }

@@ -38,7 +38,7 @@ public final class SmsSending {
         record Later(Duration delay, String reason) implements Outcome {
         }
 
-        /** Not an outbox message this bridge can read: to the outbox's dead-letter queue. */
+        /** Not an outbox message this bridge can read: left to SQS, which moves it to the outbox's dead-letter queue. */
         record Unreadable(String reason) implements Outcome {
         }
     }

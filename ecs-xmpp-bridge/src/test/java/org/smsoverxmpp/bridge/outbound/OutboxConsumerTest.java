@@ -76,11 +76,11 @@ class OutboxConsumerTest {
     }
 
     @Test
-    void anOutboxMessageThatCannotBeReadGoesToTheOutboxDeadLetterQueue() throws Exception {
+    void anOutboxMessageThatCannotBeReadIsLeftForTheRedriveNeverDeletedOrSent() throws Exception {
         poll(FakeSqs.message("q-x", "{\"v\":99}", "a", 1, NOW.toEpochMilli()));
 
-        assertThat(sqs.sent).singleElement().satisfies(dead -> assertThat(dead.queueUrl()).isEqualTo("outbox-dlq"));
-        assertThat(sqs.deleted).containsExactly("rh-q-x");
+        assertThat(sqs.deleted).isEmpty();
+        assertThat(sqs.visibility).containsEntry("rh-q-x", 30);
         assertThat(twilio.sent).isEmpty();
     }
 
