@@ -19,6 +19,12 @@ public final class ElasticMqServer implements AutoCloseable {
         this.endpoint = URI.create("http://127.0.0.1:" + port);
     }
 
+    /** As its own process ({@code java -cp … ElasticMqServer PORT}), for tests that freeze or kill the queue. */
+    public static void main(String[] args) throws InterruptedException {
+        start(Integer.parseInt(args[0]));
+        Thread.currentThread().join();
+    }
+
     public static ElasticMqServer start(int port) {
         SQSRestServer server = SQSRestServerBuilder.withPort(port).withInterface("127.0.0.1").start();
         server.waitUntilStarted();
