@@ -70,17 +70,8 @@ class ClientConventionsTest {
         }
     }
 
-    Map<String, String> awaitTwilio(java.util.function.Predicate<Map<String, String>> match) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Map<String, String> sent : gateway.twilio.sentMessages()) {
-                if (match.test(sent)) {
-                    return sent;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("Twilio never received it; got " + gateway.twilio.sentMessages());
+    Map<String, String> awaitTwilio(java.util.function.Predicate<Map<String, String>> match) {
+        return gateway.twilio.awaitSent(match, WAIT);
     }
 
     static Jid phone(String number) {
@@ -158,15 +149,11 @@ class ClientConventionsTest {
 
         roster.createItemAndRequestSubscription(contact.asBareJid(), "Dad", null);
 
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
+        org.awaitility.Awaitility.await("a mutual subscription and the contact available").atMost(WAIT).until(() -> {
             RosterEntry entry = roster.getEntry(contact.asBareJid());
-            if (entry != null && entry.canSeeHisPresence() && entry.canSeeMyPresence()
-                    && seen.stream().anyMatch(p -> p.getType() == Presence.Type.available && contact.equals(p.getFrom()))) {
-                break;
-            }
-            Thread.sleep(50);
-        }
+            return entry != null && entry.canSeeHisPresence() && entry.canSeeMyPresence()
+                    && seen.stream().anyMatch(p -> p.getType() == Presence.Type.available && contact.equals(p.getFrom()));
+        });
         RosterEntry entry = roster.getEntry(contact.asBareJid());
         assertThat(entry.canSeeHisPresence()).as("subscribed to the contact").isTrue();
         assertThat(entry.canSeeMyPresence()).as("the contact subscribed back").isTrue();
@@ -182,18 +169,12 @@ class ClientConventionsTest {
             Roster roster = Roster.getInstanceFor(gina.connection());
             roster.setSubscriptionMode(Roster.SubscriptionMode.accept_all);
             roster.createItemAndRequestSubscription(contact.asBareJid(), "Aunt", null);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline && !roster.getPresence(contact.asBareJid()).isAvailable()) {
-                Thread.sleep(50);
-            }
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> roster.getPresence(contact.asBareJid()).isAvailable());
 
             gina.login();
 
             Roster again = Roster.getInstanceFor(gina.connection());
-            deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline && !again.getPresence(contact.asBareJid()).isAvailable()) {
-                Thread.sleep(50);
-            }
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> again.getPresence(contact.asBareJid()).isAvailable());
             assertThat(again.getPresence(contact.asBareJid()).isAvailable()).as("answered the server's probe").isTrue();
         }
     }
@@ -371,12 +352,9 @@ class ClientConventionsTest {
 
         roster.createItemAndRequestSubscription(component.asBareJid(), "SMS", null);
 
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline && !(roster.getEntry(component.asBareJid()) != null
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> roster.getEntry(component.asBareJid()) != null
                 && roster.getEntry(component.asBareJid()).canSeeHisPresence()
-                && roster.getEntry(component.asBareJid()).canSeeMyPresence())) {
-            Thread.sleep(50);
-        }
+                && roster.getEntry(component.asBareJid()).canSeeMyPresence());
         assertThat(roster.getEntry(component.asBareJid()).canSeeHisPresence()).isTrue();
         assertThat(roster.getEntry(component.asBareJid()).canSeeMyPresence()).isTrue();
     }

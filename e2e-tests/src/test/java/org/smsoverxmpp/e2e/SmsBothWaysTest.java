@@ -243,16 +243,7 @@ class SmsBothWaysTest {
         assertThat(dead.messageAttributes().get("reject-reason").stringValue()).isEqualTo("no user is mapped to …0000");
     }
 
-    private Map<String, String> awaitTwilio(String body) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Map<String, String> sent : gateway.twilio.sentMessages()) {
-                if (body.equals(sent.get("Body"))) {
-                    return sent;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("Twilio never received '" + body + "'; got " + gateway.twilio.sentMessages());
+    private Map<String, String> awaitTwilio(String body) {
+        return gateway.twilio.awaitSent(sent -> body.equals(sent.get("Body")), WAIT);
     }
 }

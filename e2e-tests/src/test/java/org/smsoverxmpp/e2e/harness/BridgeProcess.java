@@ -50,14 +50,13 @@ public final class BridgeProcess implements AutoCloseable {
     }
 
     /** Waits until {@code text} has been logged {@code times} times: a retry, say. */
-    public void awaitOutput(String text, int times, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (occurrences(text) < times) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("bridge logged '" + text + "' " + occurrences(text) + " of " + times
-                        + " times; output:\n" + output());
-            }
-            Thread.sleep(50);
+    public void awaitOutput(String text, int times, Duration timeout) {
+        try {
+            org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                    .until(() -> occurrences(text) >= times);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("bridge logged '" + text + "' " + occurrences(text) + " of " + times
+                    + " times; output:\n" + output(), e);
         }
     }
 

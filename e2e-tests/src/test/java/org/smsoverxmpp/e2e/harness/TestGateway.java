@@ -205,17 +205,13 @@ public final class TestGateway implements AutoCloseable {
     }
 
     /** Waits until the bridge has recorded {@code sid} for its status callbacks. */
-    public void awaitSentRecord(String sid) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            var item = aws.dynamo.getItem(r -> r.tableName(aws.sentTable).consistentRead(true)
-                    .key(Map.of("sid", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(sid)))).item();
-            if (item != null && !item.isEmpty()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the bridge never recorded " + sid);
+    public void awaitSentRecord(String sid) {
+        org.awaitility.Awaitility.await("the bridge recording " + sid).atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(20)).until(() -> {
+                    var item = aws.dynamo.getItem(r -> r.tableName(aws.sentTable).consistentRead(true)
+                            .key(Map.of("sid", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(sid)))).item();
+                    return item != null && !item.isEmpty();
+                });
     }
 
     /** A webhook through the real handler, as API Gateway (REST, stage "prod") hands it over. */

@@ -106,17 +106,10 @@ public final class TwilioFake implements AutoCloseable {
     }
 
     /** Waits for a Message create matching {@code match}, and returns its form. */
-    public Map<String, String> awaitSent(Predicate<Map<String, String>> match, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Map<String, String> sent : sentMessages()) {
-                if (match.test(sent)) {
-                    return sent;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("Twilio never received the SMS awaited; got " + sentMessages());
+    public Map<String, String> awaitSent(Predicate<Map<String, String>> match, Duration timeout) {
+        return org.awaitility.Awaitility.await("Twilio receiving the SMS awaited").atMost(timeout)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> sentMessages().stream().filter(match).findFirst(), java.util.Optional::isPresent).get();
     }
 
     public List<String> authorizationHeaders() {

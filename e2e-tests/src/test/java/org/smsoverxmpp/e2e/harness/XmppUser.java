@@ -1,5 +1,7 @@
 package org.smsoverxmpp.e2e.harness;
 
+import java.util.Optional;
+import org.awaitility.Awaitility;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,17 +65,10 @@ public final class XmppUser implements AutoCloseable {
     }
 
     /** Waits until a message matching {@code match} has arrived, and returns the first such. */
-    public Message await(Predicate<Message> match, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Message message : received) {
-                if (match.test(message)) {
-                    return message;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no matching message within " + timeout + "; received: " + summary());
+    public Message await(Predicate<Message> match, Duration timeout) {
+        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .alias("a matching message; received: " + summary())
+                .until(() -> received.stream().filter(match).findFirst(), Optional::isPresent).get();
     }
 
     public List<Message> matching(Predicate<Message> match) {
