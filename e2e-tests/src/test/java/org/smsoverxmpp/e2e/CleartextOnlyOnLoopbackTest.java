@@ -15,7 +15,8 @@ class CleartextOnlyOnLoopbackTest {
     void cleartextToANonLoopbackHostRefusesToStartWithExitCode2() throws Exception {
         String remote = "192.0.2.1"; // TEST-NET-1: never anyone's server
         Map<String, String> env = Map.of("XMPP_TLS", "none", "XMPP_HOST", remote, "COMPONENT_DOMAIN", "sms.example.com",
-                "COMPONENT_SECRET", "secret", "QUEUE_URL", "http://127.0.0.1:1/queue/sms.fifo", "MAPPINGS_TABLE", "mappings",
+                "COMPONENT_SECRET", "secret", "QUEUE_URL", "http://127.0.0.1:1/queue/sms.fifo",
+                "OUTBOX_QUEUE_URL", "http://127.0.0.1:1/queue/outbox.fifo", "MAPPINGS_TABLE", "mappings",
                 "TWILIO_ACCOUNT_SID", "AC1", "TWILIO_AUTH_TOKEN", "token");
 
         try (BridgeProcess bridge = BridgeProcess.start(env, Files.createTempFile("cleartext-bridge", ".log"))) {

@@ -63,7 +63,12 @@ public final class Bridge implements AutoCloseable {
 
     private Bridge(BridgeConfig config) {
         stopTimeout = config.stopTimeout();
-        sqs = aws(SqsClient.builder(), config, config.sqsEndpoint()).build();
+        // A queue that accepts the connection and never answers must fail the call, not hang a consumer or
+        // the outbox's writer for ever: each attempt may take the long poll's wait and a few seconds more.
+        Duration attempt = Duration.ofSeconds(config.queueWaitSeconds() + 5L);
+        sqs = aws(SqsClient.builder(), config, config.sqsEndpoint())
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(attempt).apiCallTimeout(attempt.multipliedBy(3)))
+                .build();
         dynamo = aws(DynamoDbClient.builder(), config, config.awsEndpoint()).build();
         // Path-style addressing so an emulator endpoint works; AWS accepts it too.
         s3 = aws(S3Client.builder(), config, config.awsEndpoint()).forcePathStyle(config.awsEndpoint().isPresent()).build();

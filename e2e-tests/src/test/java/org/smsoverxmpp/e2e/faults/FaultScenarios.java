@@ -85,8 +85,9 @@ final class FaultScenarios {
             int delivered = (int) copies.values().stream().filter(c -> c >= 1).count();
             int duplicated = copies.values().stream().mapToInt(c -> Math.max(0, c - 1)).sum();
             int lost = Math.max(0, accepted - delivered);
-            return new Tally(name, size.messages(), accepted, delivered, lost, duplicated, refused, 0, lost, 0,
-                    orderViolations(alice, bob, numberOf) + " order violations");
+            String notes = orderViolations(alice, bob, numberOf) + " order violations"
+                    + (duplicated > 0 ? "; each duplicate has the original's stanza id and origin-id" : "");
+            return new Tally(name, size.messages(), accepted, delivered, lost, duplicated, refused, 0, lost, 0, notes);
         }
     }
 
@@ -350,29 +351,31 @@ final class FaultScenarios {
                 failed++;
             } else {
                 silent++;
-                windows.add(written == null ? "?" : beforeKill(written[n]));
+                windows.add(written == null ? "?" : nearKill(written[n]));
                 if (written != null && withinUnprotectedWindow(written[n])) {
                     unprotected++;
                 }
             }
         }
-        String notes = windows.isEmpty() ? "" : "silent ones written " + String.join(", ", windows) + " before a SIGKILL";
+        String notes = windows.isEmpty() ? "" : "silent ones written " + String.join(", ", windows) + " the SIGKILL";
         return new Tally(name, size.messages(), size.messages(), once, silent, duplicated, failed, maybe, silent, unprotected,
                 notes);
     }
 
     /**
-     * Written so shortly before a SIGKILL that it may have been in the TCP stream, or in the outbox's buffer,
-     * at the instant the bridge died: XEP-0114 has no acknowledgements, so nothing can tell the sender.
+     * Written so close to a SIGKILL that it may have been in the TCP stream or the outbox's buffer when the
+     * bridge died, or reached the server before the server noticed the component was gone: XEP-0114 has no
+     * acknowledgements, so nothing can tell the sender.
      */
     private boolean withinUnprotectedWindow(long writtenAt) {
-        return kills.stream().anyMatch(k -> k >= writtenAt && k - writtenAt <= UNPROTECTED_WINDOW.toNanos());
+        return kills.stream().anyMatch(k -> Math.abs(k - writtenAt) <= UNPROTECTED_WINDOW.toNanos());
     }
 
-    /** How long before the next SIGKILL a message was written, in ms ("no kill after it" if none followed). */
-    private String beforeKill(long writtenAt) {
-        return kills.stream().filter(k -> k >= writtenAt).min(Long::compare)
-                .map(k -> (k - writtenAt) / 1_000_000 + " ms").orElse("(no kill after it)");
+    /** Where a message was written relative to the nearest SIGKILL: "3 ms before", "12 ms after". */
+    private String nearKill(long writtenAt) {
+        return kills.stream().min(java.util.Comparator.comparingLong(k -> Math.abs(k - writtenAt)))
+                .map(k -> Math.abs(k - writtenAt) / 1_000_000 + " ms " + (k >= writtenAt ? "before" : "after"))
+                .orElse("with no kill");
     }
 
     /** How many of the SMS the provider took have their record for status callbacks in the sent-messages table. */

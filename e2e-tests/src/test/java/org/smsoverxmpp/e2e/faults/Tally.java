@@ -7,8 +7,9 @@ package org.smsoverxmpp.e2e.faults;
  * provider knows), silent (lost, and nobody told). For messages out: sent by the user, delivered as one SMS,
  * errors (an error copy and no SMS), "maybe" (an SMS and an error copy saying it may or may not have been
  * sent), duplicated (more than one SMS), silent (neither an SMS nor an error copy), and of those, unprotected
- * (written within {@link FaultScenarios#UNPROTECTED_WINDOW} before a SIGKILL: in the TCP stream or the outbox's
- * buffer when the bridge died, which XEP-0114, having no acknowledgements, cannot report).
+ * (written within {@link FaultScenarios#UNPROTECTED_WINDOW} of a SIGKILL: in the TCP stream or the outbox's
+ * buffer when the bridge died, or at the server before it noticed; XEP-0114, having no acknowledgements,
+ * cannot report those).
  */
 record Tally(String scenario, int sent, int accepted, int delivered, int lost, int duplicated, int errors, int maybe,
         int silent, int unprotected, String notes) {
@@ -20,7 +21,7 @@ record Tally(String scenario, int sent, int accepted, int delivered, int lost, i
 
     String row() {
         return "| " + scenario + " | " + sent + " | " + accepted + " | " + delivered + " | " + lost + " | " + duplicated
-                + " | " + errors + " | " + maybe + " | " + silent + (unprotected > 0 ? " (" + unprotected + " in the kill's window)" : "")
+                + " | " + errors + " | " + maybe + " | " + silent + (unprotected > 0 ? " (" + unprotected + " within " + FaultScenarios.UNPROTECTED_WINDOW.toMillis() + " ms of a kill)" : "")
                 + " | " + notes + " |";
     }
 

@@ -22,7 +22,8 @@ public final class BridgeProcess implements AutoCloseable {
 
     public static BridgeProcess start(Map<String, String> env, Path log) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp",
+        // UTF-8 as on Java 21 in the container; JDK 17 would write the log in the platform's charset.
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-Dfile.encoding=UTF-8", "-cp",
                 System.getProperty("java.class.path"), "org.smsoverxmpp.bridge.BridgeMain"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().clear();

@@ -10,6 +10,7 @@ import org.jivesoftware.smackx.nick.packet.Nick;
 import org.jxmpp.jid.EntityBareJid;
 import org.smsoverxmpp.bridge.address.PhoneJids;
 import org.smsoverxmpp.bridge.media.PublishedMedia;
+import org.smsoverxmpp.bridge.xmpp.ext.OriginId;
 import org.smsoverxmpp.bridge.xmpp.ext.OutOfBandData;
 import org.smsoverxmpp.events.InboundSms;
 
@@ -65,7 +66,8 @@ public final class SmsToStanzas {
     }
 
     private static MessageBuilder chat(String id, EntityBareJid from, EntityBareJid to, Optional<Nick> nick) {
-        MessageBuilder message = StanzaBuilder.buildMessage(id).from(from).to(to).ofType(Message.Type.chat);
+        MessageBuilder message = StanzaBuilder.buildMessage(id).from(from).to(to).ofType(Message.Type.chat)
+                .addExtension(new OriginId(id));
         nick.ifPresent(message::addExtension);
         return message;
     }

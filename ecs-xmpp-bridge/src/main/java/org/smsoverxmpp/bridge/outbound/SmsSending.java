@@ -110,7 +110,7 @@ public final class SmsSending {
                 SendResult result = twilio.send(from.get(), message.to(), part, media);
                 media = List.of();
                 if (!(result instanceof SendResult.Sent accepted)) {
-                    LOG.warn("SMS from {} to {} not sent: {}", user, LogSafe.number(message.to()), result);
+                    LOG.warn("SMS from {} to {} not sent: {}", user, LogSafe.number(message.to()), result.summary());
                     return Optional.of(ErrorReply.partly(ErrorReply.of(result), done, parts.size()));
                 }
                 LOG.info("sent SMS {} from {} to {} ({} chars)", accepted.sid(), LogSafe.number(from.get().e164()),

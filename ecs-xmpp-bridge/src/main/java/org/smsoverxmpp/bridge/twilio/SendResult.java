@@ -3,6 +3,20 @@ package org.smsoverxmpp.bridge.twilio;
 /** What became of one SMS we asked Twilio to send. */
 public sealed interface SendResult {
 
+    /**
+     * For a log line: the status and code, never the provider's text, which quotes numbers ("The 'To' number
+     * +15005550001 is not a valid phone number").
+     */
+    default String summary() {
+        if (this instanceof Rejected rejected) {
+            return "refused: HTTP " + rejected.httpStatus() + (rejected.code() == null ? "" : ", error " + rejected.code());
+        }
+        if (this instanceof Unreachable unreachable) {
+            return unreachable.maybeSent() ? "no answer (may have been sent)" : "unreachable (not sent)";
+        }
+        return "sent";
+    }
+
     /** Twilio accepted it; {@code sid} identifies it in later status callbacks. */
     record Sent(String sid) implements SendResult {
     }

@@ -8,6 +8,8 @@ import org.jivesoftware.smack.provider.MessageThreadElementProvider;
 import org.jivesoftware.smack.provider.ProviderManager;
 import org.smsoverxmpp.bridge.xmpp.ext.GatewayQuery;
 import org.smsoverxmpp.bridge.xmpp.ext.GatewayQueryProvider;
+import org.smsoverxmpp.bridge.xmpp.ext.OriginId;
+import org.smsoverxmpp.bridge.xmpp.ext.OriginIdProvider;
 import org.smsoverxmpp.bridge.xmpp.ext.OutOfBandData;
 import org.smsoverxmpp.bridge.xmpp.ext.OutOfBandDataProvider;
 
@@ -33,6 +35,7 @@ public final class StanzaCodec {
         // Ours: Smack has neither.
         ProviderManager.addExtensionProvider(OutOfBandData.ELEMENT, OutOfBandData.NAMESPACE, OutOfBandDataProvider.INSTANCE);
         ProviderManager.addIQProvider(GatewayQuery.ELEMENT, GatewayQuery.NAMESPACE, GatewayQueryProvider.INSTANCE);
+        ProviderManager.addExtensionProvider(OriginId.ELEMENT, OriginId.NAMESPACE, OriginIdProvider.INSTANCE);
     }
 
     private StanzaCodec() {

@@ -10,6 +10,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.smsoverxmpp.bridge.address.PhoneJids;
 import org.smsoverxmpp.bridge.media.PublishedMedia;
+import org.smsoverxmpp.bridge.xmpp.ext.OriginId;
 import org.smsoverxmpp.bridge.xmpp.ext.OutOfBandData;
 import org.smsoverxmpp.events.InboundSms;
 import org.smsoverxmpp.events.Media;
@@ -37,6 +38,8 @@ class SmsToStanzasTest {
             assertThat(m.getTo().toString()).isEqualTo("alice@example.com");
             assertThat(m.getBody()).isEqualTo("hi 👋");
             assertThat(m.getStanzaId()).isEqualTo("SM1");
+            // The same again if it is redelivered, so clients that follow XEP-0359 show it once.
+            assertThat(OriginId.from(m).id()).isEqualTo("SM1");
         });
     }
 

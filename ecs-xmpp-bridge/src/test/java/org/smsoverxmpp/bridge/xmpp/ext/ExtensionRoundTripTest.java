@@ -44,4 +44,14 @@ class ExtensionRoundTripTest {
         assertThat(parsed.prompt()).isEqualTo("(307) 555-1212");
         assertThat(parsed.getType()).isEqualTo(IQ.Type.set);
     }
+
+    @Test
+    void originIdRoundTrips() throws Exception {
+        assertThat(new OriginId("SM1").toXML().toString()).isEqualTo("<origin-id xmlns='urn:xmpp:sid:0' id='SM1'/>");
+
+        Message message = PacketParserUtils.parseStanza("<message xmlns='jabber:client' from='+1555@sms.b' to='a@b'>"
+                + "<body>hi</body><origin-id xmlns='urn:xmpp:sid:0' id='SM0123'/></message>");
+
+        assertThat(OriginId.from(message).id()).isEqualTo("SM0123");
+    }
 }
