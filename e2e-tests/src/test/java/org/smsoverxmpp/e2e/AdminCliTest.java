@@ -95,6 +95,60 @@ class AdminCliTest {
     }
 
     @Test
+    void listShowsHandWrittenItemsAsStoredAndSaysWhatIsWrong() {
+        handWritten("Gus@EXAMPLE.com", "+15550006001");
+        handWritten("gus2@example.com", "555 6002");
+
+        Result list = cli("mappings", "list");
+
+        assertThat(list.status()).as(list.err()).isZero();
+        assertThat(list.out()).contains("MALFORMED 'Gus@EXAMPLE.com' -> '+15550006001'", "canonical")
+                .contains("MALFORMED 'gus2@example.com' -> '555 6002'", "E.164");
+        assertThat(cli("mappings", "list", "--number", "+15550006001").out()).contains("MALFORMED 'Gus@EXAMPLE.com'");
+    }
+
+    @Test
+    void repairRewritesAnItemInCanonicalFormUnderItsCanonicalKey() {
+        handWritten("Hal@Example.COM/phone", "(307) 555-6003");
+
+        Result repair = cli("mappings", "repair", "Hal@Example.COM/phone");
+
+        assertThat(repair.status()).as(repair.err()).isZero();
+        assertThat(repair.out()).contains("hal@example.com -> +13075556003");
+        assertThat(cli("mappings", "get", "hal@example.com").out()).contains("hal@example.com -> +13075556003");
+        assertThat(cli("mappings", "list").out()).doesNotContain("Hal@Example.COM");
+    }
+
+    @Test
+    void repairIsRefusedWhenTheCanonicalKeyAlreadyHasAMapping() {
+        assertThat(cli("mappings", "put", "ida@example.com", "+15550006004").status()).isZero();
+        handWritten("Ida@EXAMPLE.com", "+15550006005");
+
+        Result repair = cli("mappings", "repair", "Ida@EXAMPLE.com");
+
+        assertThat(repair.status()).isEqualTo(1);
+        assertThat(repair.err()).contains("collides with ida@example.com -> +15550006004", "mappings delete");
+        assertThat(cli("mappings", "get", "ida@example.com").out()).contains("+15550006004");
+        assertThat(cli("mappings", "list").out()).contains("MALFORMED 'Ida@EXAMPLE.com'");
+    }
+
+    @Test
+    void deleteRemovesAMalformedItemByItsKeyAsStored() {
+        handWritten("jo@example.com/phone", "+15550006006");
+
+        Result delete = cli("mappings", "delete", "jo@example.com/phone");
+
+        assertThat(delete.status()).as(delete.err()).isZero();
+        assertThat(cli("mappings", "list").out()).doesNotContain("jo@example.com");
+    }
+
+    static void handWritten(String key, String number) {
+        aws.dynamo.putItem(r -> r.tableName(aws.table).item(java.util.Map.of(
+                "jid", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(key),
+                "number", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(number))));
+    }
+
+    @Test
     void statusReportsTasksQueuesAndMappings() {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         try (EcsClient ecs = EcsClient.builder().endpointOverride(moto.endpoint()).region(Region.of(LocalAws.REGION))
@@ -148,7 +202,7 @@ class AdminCliTest {
     @Test
     void everyCommandHasHelp() {
         for (String[] command : new String[][] {{"--help"}, {"mappings", "--help"}, {"mappings", "put", "--help"},
-                {"status", "--help"}, {"dlq", "replay", "--help"}}) {
+                {"mappings", "repair", "--help"}, {"status", "--help"}, {"dlq", "replay", "--help"}}) {
             StringWriter out = new StringWriter();
             assertThat(AdminCli.run(command, new PrintWriter(out), new PrintWriter(new StringWriter()))).isZero();
             assertThat(out.toString()).contains("Usage:");
