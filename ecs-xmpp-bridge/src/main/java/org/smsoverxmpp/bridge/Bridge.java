@@ -81,7 +81,7 @@ public final class Bridge implements AutoCloseable {
                 config.statusCallbackUrl(), config.twilioRetryDelays());
 
         // EMF lines go to their own logger, which writes them unwrapped: CloudWatch reads only a bare JSON line.
-        emf = new EmfMetrics(LoggerFactory.getLogger(EmfMetrics.class.getName() + ".lines")::info, Clock.systemUTC()).start();
+        emf = new EmfMetrics(LoggerFactory.getLogger("emf.bridge")::info, Clock.systemUTC()).start();
         BridgeActivity activity = new BridgeActivity(Clock.systemUTC(), config.healthGrace(), runsOn());
         GatewayMetrics metrics = GatewayMetrics.all(emf, activity);
         xmpp = new ComponentConnection(config.xmpp(), Backoff.standard(), metrics);

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 /**
  * The bridge's metrics as CloudWatch embedded-metric-format lines: counts are added up in memory and written once a
  * minute, one line for the totals and one for each error condition seen that minute, never a line per SMS. CloudWatch
- * Logs turns them into metrics of namespace {@value #NAMESPACE} as it ingests the log: no API call, no agent.
+ * Logs turns them into metrics of namespace {@value #NAMESPACE} as it ingests the log: no API call, no agent. Counts
+ * that are zero are left out, so an idle gateway pays for one metric ({@value #XMPP_CONNECTED}).
  */
 public final class EmfMetrics implements GatewayMetrics, AutoCloseable {
     public static final String NAMESPACE = "SmsOverXmpp";
@@ -116,22 +117,31 @@ public final class EmfMetrics implements GatewayMetrics, AutoCloseable {
     }
 
     List<String> lines(Instant now) {
-        Map<String, Long> totals = new LinkedHashMap<>();
-        totals.put(INBOUND_DELIVERED, inboundDelivered.sumThenReset());
-        totals.put(INBOUND_RETRIED, inboundRetried.sumThenReset());
-        totals.put(INBOUND_REJECTED, inboundRejected.sumThenReset());
-        totals.put(OUTBOUND_SENT, outboundSent.sumThenReset());
         Map<String, Long> refused = drain(refusedBy);
         Map<String, Long> failed = drain(failedBy);
-        totals.put(OUTBOUND_REFUSED, refused.values().stream().mapToLong(Long::longValue).sum());
+        // CloudWatch bills a metric for each hour it receives data: a count that is zero is left out (a graph shows
+        // no data, an alarm on it treats missing data as it is told). Only the connection state is written every
+        // minute, since its absence means the bridge is not running.
+        Map<String, Long> totals = new LinkedHashMap<>();
         totals.put(XMPP_CONNECTED, connected.get() ? 1L : 0L);
-        totals.put(XMPP_DISCONNECTS, disconnects.sumThenReset());
-        totals.put(XMPP_CONNECT_FAILURES, failed.values().stream().mapToLong(Long::longValue).sum());
+        putIfCounted(totals, INBOUND_DELIVERED, inboundDelivered.sumThenReset());
+        putIfCounted(totals, INBOUND_RETRIED, inboundRetried.sumThenReset());
+        putIfCounted(totals, INBOUND_REJECTED, inboundRejected.sumThenReset());
+        putIfCounted(totals, OUTBOUND_SENT, outboundSent.sumThenReset());
+        putIfCounted(totals, OUTBOUND_REFUSED, refused.values().stream().mapToLong(Long::longValue).sum());
+        putIfCounted(totals, XMPP_DISCONNECTS, disconnects.sumThenReset());
+        putIfCounted(totals, XMPP_CONNECT_FAILURES, failed.values().stream().mapToLong(Long::longValue).sum());
         List<String> lines = new ArrayList<>();
         lines.add(line(now, Map.of(), totals));
         refused.forEach((condition, count) -> lines.add(line(now, Map.of(CONDITION, condition), Map.of(OUTBOUND_REFUSED, count))));
         failed.forEach((kind, count) -> lines.add(line(now, Map.of(CONDITION, kind), Map.of(XMPP_CONNECT_FAILURES, count))));
         return lines;
+    }
+
+    private static void putIfCounted(Map<String, Long> totals, String name, long count) {
+        if (count > 0) {
+            totals.put(name, count);
+        }
     }
 
     private static Map<String, Long> drain(Map<String, LongAdder> counts) {
