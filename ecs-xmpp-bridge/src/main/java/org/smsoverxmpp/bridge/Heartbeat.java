@@ -17,15 +17,17 @@ import org.smsoverxmpp.bridge.status.BridgeState;
 import org.smsoverxmpp.bridge.status.StatePublisher;
 
 /**
- * Tells the outside how the bridge is, every beat: logs {@link #UP} or {@link #DOWN}, publishes its state for
- * `bin/admin status`, and keeps the health file the container health check looks at. The file exists, freshly
- * written with the reason, only while the bridge is healthy ({@link BridgeActivity} decides); when it is not, the file
- * is removed, the check fails, and ECS replaces the task.
+ * Tells the outside how the bridge is: every heartbeat it logs {@link #UP} or {@link #DOWN}; every few seconds it
+ * publishes its state for `bin/admin status` (the publisher writes at most once a minute, unless the stream went up
+ * or down) and keeps the health file the container health check looks at. The file exists, freshly written with the
+ * reason, only while the bridge is healthy ({@link BridgeActivity} decides); when it is not, the file is removed, the
+ * check fails, and ECS replaces the task.
  */
 final class Heartbeat implements AutoCloseable {
     static final String UP = "xmpp stream up";
     static final String DOWN = "xmpp stream down";
     private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
+    private static final Duration TICK = Duration.ofSeconds(10);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "heartbeat");
@@ -36,17 +38,27 @@ final class Heartbeat implements AutoCloseable {
     private final Optional<Path> healthFile;
     private final Optional<StatePublisher> publisher;
     private volatile boolean wasHealthy = true;
+    private final long beatsPerLogLine;
+    private long beats;
 
+    /**
+     * @param interval how often the UP/DOWN line is logged; the file and the published state are looked at more often
+     *                 (every {@link #TICK} at most), so a connection that goes up or down shows within seconds
+     */
     Heartbeat(BridgeActivity activity, Duration interval, Optional<Path> healthFile, Optional<StatePublisher> publisher) {
         this.activity = activity;
         this.healthFile = healthFile;
         this.publisher = publisher;
-        timer.scheduleAtFixedRate(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        Duration tick = interval.compareTo(TICK) < 0 ? interval : TICK;
+        this.beatsPerLogLine = Math.max(1, interval.toMillis() / tick.toMillis());
+        timer.scheduleAtFixedRate(this::beat, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void beat() {
         BridgeState state = activity.snapshot();
-        LOG.info(state.connected() ? UP : DOWN);
+        if (++beats % beatsPerLogLine == 0) {
+            LOG.info(state.connected() ? UP : DOWN);
+        }
         healthFile.ifPresent(file -> keep(file, state.health()));
         publisher.ifPresent(p -> p.publish(state));
     }

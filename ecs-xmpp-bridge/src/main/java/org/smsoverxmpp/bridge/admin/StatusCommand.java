@@ -131,7 +131,7 @@ final class StatusCommand implements Callable<Integer> {
         queues.forEach((label, url) -> out.printf("%-16s %d waiting, %d in flight, oldest %s%n", label,
                 depth(sqs, url, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
                 depth(sqs, url, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE),
-                oldest.get(url).map(StatusCommand::ago).map(a -> a.replace(" ago", "")).orElse("unknown (no CloudWatch data)")));
+                oldest.get(url).map(StatusCommand::ago).map(a -> a.replace(" ago", "")).orElse("unknown (no CloudWatch data here)")));
     }
 
     private static void deadLetters(PrintWriter out, String label, DeadLetters queue, String next) {

@@ -3,6 +3,7 @@ package org.smsoverxmpp.bridge.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.smsoverxmpp.bridge.metrics.GatewayMetrics;
 import org.smsoverxmpp.bridge.metrics.LinkFailure;
@@ -31,7 +32,7 @@ public final class BridgeActivity implements GatewayMetrics {
         this.clock = clock;
         this.grace = grace;
         this.runsOn = runsOn;
-        this.disconnectedSince = clock.instant();
+        this.disconnectedSince = second();
     }
 
     @Override
@@ -62,21 +63,26 @@ public final class BridgeActivity implements GatewayMetrics {
     @Override
     public synchronized void connected() {
         connected = true;
-        lastConnected = clock.instant();
+        lastConnected = second();
         disconnectedSince = null;
     }
 
     @Override
     public synchronized void disconnected() {
         if (connected || disconnectedSince == null) {
-            disconnectedSince = clock.instant();
+            disconnectedSince = second();
         }
         connected = false;
     }
 
     @Override
     public synchronized void connectionFailed(LinkFailure failure) {
-        lastFailure = new BridgeState.Failure(clock.instant(), failure.toString(), failure.restartCannotFix());
+        lastFailure = new BridgeState.Failure(second(), failure.toString(), failure.restartCannotFix());
+    }
+
+    /** Times a person reads, to the second. */
+    private Instant second() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     public synchronized BridgeState snapshot() {
