@@ -27,7 +27,6 @@ KNOWN_UNMODELLED = {
     "AWS::CDK::Metadata",
     "AWS::CloudWatch::Alarm",
     "AWS::ECS::ClusterCapacityProviderAssociations",  # FARGATE / FARGATE_SPOT, which the service depends on
-    "AWS::Logs::MetricFilter",  # the bridge's "xmpp stream up" heartbeat count
     "AWS::S3::BucketPolicy",  # TLS only; CloudFront's read access (left out with CloudFront)
     "AWS::SNS::Subscription",  # only with -c alarmEmail
     "AWS::SNS::TopicPolicy",

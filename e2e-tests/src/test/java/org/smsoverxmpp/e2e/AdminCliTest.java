@@ -10,7 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.time.Clock;
+import java.time.Duration;
 import org.smsoverxmpp.bridge.admin.AdminCli;
+import org.smsoverxmpp.bridge.queue.QueuePoller;
+import org.smsoverxmpp.bridge.status.BridgeActivity;
+import org.smsoverxmpp.bridge.status.StatePublisher;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import org.smsoverxmpp.local.LocalAws;
 import org.smsoverxmpp.local.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,7 +48,8 @@ class AdminCliTest {
     static Result cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--endpoint-url", moto.endpoint().toString(), "--region", LocalAws.REGION,
-                "--table", aws.table, "--queue-url", aws.queueUrl));
+                "--table", aws.table, "--queue-url", aws.queueUrl, "--outbox-url", aws.outboxUrl,
+                "--sent-table", aws.sentTable));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = AdminCli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
@@ -95,6 +102,60 @@ class AdminCliTest {
     }
 
     @Test
+    void listShowsHandWrittenItemsAsStoredAndSaysWhatIsWrong() {
+        handWritten("Gus@EXAMPLE.com", "+15550006001");
+        handWritten("gus2@example.com", "555 6002");
+
+        Result list = cli("mappings", "list");
+
+        assertThat(list.status()).as(list.err()).isZero();
+        assertThat(list.out()).contains("MALFORMED 'Gus@EXAMPLE.com' -> '+15550006001'", "canonical")
+                .contains("MALFORMED 'gus2@example.com' -> '555 6002'", "E.164");
+        assertThat(cli("mappings", "list", "--number", "+15550006001").out()).contains("MALFORMED 'Gus@EXAMPLE.com'");
+    }
+
+    @Test
+    void repairRewritesAnItemInCanonicalFormUnderItsCanonicalKey() {
+        handWritten("Hal@Example.COM/phone", "(307) 555-6003");
+
+        Result repair = cli("mappings", "repair", "Hal@Example.COM/phone");
+
+        assertThat(repair.status()).as(repair.err()).isZero();
+        assertThat(repair.out()).contains("hal@example.com -> +13075556003");
+        assertThat(cli("mappings", "get", "hal@example.com").out()).contains("hal@example.com -> +13075556003");
+        assertThat(cli("mappings", "list").out()).doesNotContain("Hal@Example.COM");
+    }
+
+    @Test
+    void repairIsRefusedWhenTheCanonicalKeyAlreadyHasAMapping() {
+        assertThat(cli("mappings", "put", "ida@example.com", "+15550006004").status()).isZero();
+        handWritten("Ida@EXAMPLE.com", "+15550006005");
+
+        Result repair = cli("mappings", "repair", "Ida@EXAMPLE.com");
+
+        assertThat(repair.status()).isEqualTo(1);
+        assertThat(repair.err()).contains("collides with ida@example.com -> +15550006004", "mappings delete");
+        assertThat(cli("mappings", "get", "ida@example.com").out()).contains("+15550006004");
+        assertThat(cli("mappings", "list").out()).contains("MALFORMED 'Ida@EXAMPLE.com'");
+    }
+
+    @Test
+    void deleteRemovesAMalformedItemByItsKeyAsStored() {
+        handWritten("jo@example.com/phone", "+15550006006");
+
+        Result delete = cli("mappings", "delete", "jo@example.com/phone");
+
+        assertThat(delete.status()).as(delete.err()).isZero();
+        assertThat(cli("mappings", "list").out()).doesNotContain("jo@example.com");
+    }
+
+    static void handWritten(String key, String number) {
+        aws.dynamo.putItem(r -> r.tableName(aws.table).item(java.util.Map.of(
+                "jid", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(key),
+                "number", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(number))));
+    }
+
+    @Test
     void statusReportsTasksQueuesAndMappings() {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         try (EcsClient ecs = EcsClient.builder().endpointOverride(moto.endpoint()).region(Region.of(LocalAws.REGION))
@@ -125,6 +186,74 @@ class AdminCliTest {
     }
 
     @Test
+    void statusShowsWhatTheBridgePublishedAboutItself() {
+        BridgeActivity activity = new BridgeActivity(Clock.systemUTC(), Duration.ofMinutes(5), "bridge-host, pid 7");
+        activity.connected();
+        activity.inboundDelivered();
+        activity.outboundRefused("item-not-found");
+        new StatePublisher(aws.dynamo, aws.sentTable, Duration.ofMinutes(1)).publish(activity.snapshot());
+
+        Result status = cli("status", "--cluster", "nope");
+
+        assertThat(status.status()).as(status.err()).isZero();
+        assertThat(status.out()).containsPattern("bridge +connected since ").contains("bridge-host, pid 7")
+                .containsPattern("health +healthy: connected since")
+                .contains("in: 1 delivered, 0 retried, 0 rejected   out: 0 sent, 1 refused")
+                .containsPattern("events queue +0 waiting, 0 in flight, oldest ").containsPattern("outbox +0 waiting");
+    }
+
+    @Test
+    void statusAndDlqListSayWhyEachDeadLetterIsThereAndLeaveItThere() {
+        deadLetter("why-1", "no user is mapped to …8888");
+        deadLetter("why-2", "no user is mapped to …8888");
+        aws.sqs.sendMessage(r -> r.queueUrl(aws.deadLetterUrl).messageBody("{}").messageGroupId("g-why-3")
+                .messageDeduplicationId("why-3"));
+        try {
+            Result status = cli("status", "--cluster", "nope");
+            assertThat(status.out()).containsPattern("dead letters +3").contains("2 × no user is mapped to …8888",
+                    "1 × (no reason recorded");
+
+            Result list = cli("dlq", "list");
+            assertThat(list.status()).as(list.err()).isZero();
+            assertThat(list.out()).contains("3 dead-lettered message(s)", "conversation g-why-1",
+                    "no user is mapped to …8888 (rejected ");
+            assertThat(aws.approximateDepth(aws.deadLetterUrl)).isEqualTo(3);
+        } finally {
+            aws.sqs.purgeQueue(r -> r.queueUrl(aws.deadLetterUrl));
+        }
+    }
+
+    @Test
+    void dlqDropDeletesExactlyTheMessageNamed() {
+        deadLetter("drop-1", "the event cannot be read");
+        deadLetter("drop-2", "no user is mapped to …1234");
+        try {
+            String listed = cli("dlq", "list").out();
+            String id = listed.lines().filter(l -> l.contains("conversation g-drop-1")).findFirst().orElseThrow()
+                    .split(" ")[0];
+
+            Result drop = cli("dlq", "drop", id);
+
+            assertThat(drop.status()).as(drop.err()).isZero();
+            assertThat(drop.out()).contains("dropped " + id);
+            assertThat(cli("dlq", "list").out()).doesNotContain("g-drop-1").contains("g-drop-2");
+            assertThat(cli("dlq", "drop", id).status()).isEqualTo(1);
+        } finally {
+            aws.sqs.purgeQueue(r -> r.queueUrl(aws.deadLetterUrl));
+        }
+    }
+
+    static void deadLetter(String id, String reason) {
+        aws.sqs.sendMessage(r -> r.queueUrl(aws.deadLetterUrl).messageBody("{}").messageGroupId("g-" + id)
+                .messageDeduplicationId(id).messageAttributes(java.util.Map.of(
+                        QueuePoller.REJECT_REASON, text(reason), QueuePoller.REJECTED_AT, text("2026-01-05T10:00:00Z"))));
+    }
+
+    static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    @Test
     void replayMovesDeadLettersBackAndCountsThem() {
         for (int i = 0; i < 3; i++) {
             int n = i;
@@ -148,7 +277,8 @@ class AdminCliTest {
     @Test
     void everyCommandHasHelp() {
         for (String[] command : new String[][] {{"--help"}, {"mappings", "--help"}, {"mappings", "put", "--help"},
-                {"status", "--help"}, {"dlq", "replay", "--help"}}) {
+                {"mappings", "repair", "--help"}, {"status", "--help"}, {"dlq", "list", "--help"},
+                {"dlq", "drop", "--help"}, {"dlq", "replay", "--help"}}) {
             StringWriter out = new StringWriter();
             assertThat(AdminCli.run(command, new PrintWriter(out), new PrintWriter(new StringWriter()))).isZero();
             assertThat(out.toString()).contains("Usage:");

@@ -12,6 +12,7 @@ import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.mapping.CachedMappings;
 import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
 import org.smsoverxmpp.bridge.mapping.Mapping;
+import org.smsoverxmpp.bridge.mapping.MappingItem;
 import org.smsoverxmpp.local.LocalAws;
 import org.smsoverxmpp.local.MotoServer;
 import org.smsoverxmpp.e2e.harness.XmppUser;
@@ -56,13 +57,38 @@ class MappingStoreTest {
     void malformedItemsAreSkippedNotFatal() {
         PhoneNumber number = new PhoneNumber("+15550004444");
         store.put(new Mapping(jid("erin@example.com"), number));
-        aws.dynamo.putItem(r -> r.tableName(aws.table).item(Map.of(
-                "jid", AttributeValue.fromS("not a jid@@"), "number", AttributeValue.fromS(number.e164()))));
-        aws.dynamo.putItem(r -> r.tableName(aws.table).item(Map.of(
-                "jid", AttributeValue.fromS("frank@example.com"), "number", AttributeValue.fromS("555-0000"))));
+        handWritten("not a jid@@", number.e164());
+        handWritten("frank@example.com", "555-0000");
 
         assertThat(store.usersOf(number)).extracting(Object::toString).containsExactly("erin@example.com");
         assertThat(store.numberOf(jid("frank@example.com"))).isEmpty();
+    }
+
+    @Test
+    void aKeyInAnotherCaseIsIgnoredByBothLookupsSoRepliesNeverLeaveFromAnotherNumber() {
+        PhoneNumber own = new PhoneNumber("+15550007777");
+        PhoneNumber handWritten = new PhoneNumber("+15550008888");
+        store.put(new Mapping(jid("hana@example.com"), own));
+        handWritten("Hana@EXAMPLE.com", handWritten.e164());
+
+        assertThat(store.usersOf(handWritten)).as("an SMS to the hand-written number reaches nobody").isEmpty();
+        assertThat(store.numberOf(jid("hana@example.com"))).contains(own);
+        assertThat(store.itemsOf(handWritten)).singleElement().isInstanceOf(MappingItem.Malformed.class);
+    }
+
+    @Test
+    void aKeyWithAResourceIsNotReadAsTheBareJid() {
+        PhoneNumber number = new PhoneNumber("+15550009999");
+        handWritten("ivan@example.com/phone", number.e164());
+
+        assertThat(store.numberOf(jid("ivan@example.com"))).isEmpty();
+        assertThat(store.usersOf(number)).isEmpty();
+        assertThat(store.item("ivan@example.com/phone")).get().isInstanceOf(MappingItem.Malformed.class);
+    }
+
+    static void handWritten(String key, String number) {
+        aws.dynamo.putItem(r -> r.tableName(aws.table).item(Map.of(
+                "jid", AttributeValue.fromS(key), "number", AttributeValue.fromS(number))));
     }
 
     @Test

@@ -26,6 +26,10 @@ import org.smsoverxmpp.bridge.mapping.CachedMappings;
 import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
 import org.smsoverxmpp.bridge.media.MediaStore;
 import org.smsoverxmpp.bridge.media.S3MediaStore;
+import org.smsoverxmpp.bridge.metrics.EmfMetrics;
+import org.smsoverxmpp.bridge.metrics.GatewayMetrics;
+import org.smsoverxmpp.bridge.status.BridgeActivity;
+import org.smsoverxmpp.bridge.status.StatePublisher;
 import org.smsoverxmpp.bridge.outbound.Attempts;
 import org.smsoverxmpp.bridge.outbound.OutboundSms;
 import org.smsoverxmpp.bridge.outbound.OutboxConsumer;
@@ -56,6 +60,7 @@ public final class Bridge implements AutoCloseable {
     private final OutboxConsumer outboxConsumer;
     private final List<Thread> outboxThreads = new ArrayList<>();
     private final Heartbeat heartbeat;
+    private final EmfMetrics emf;
     private final Optional<WriteBehindSentMessages> sentWriter;
     private final SqsClient sqs;
     private final DynamoDbClient dynamo;
@@ -80,7 +85,11 @@ public final class Bridge implements AutoCloseable {
                 TwilioSender.client(config.twilio(), config.twilioApiBaseUrl(), config.outboundLanes() * 2),
                 config.statusCallbackUrl(), config.twilioRetryDelays());
 
-        xmpp = new ComponentConnection(config.xmpp(), Backoff.standard());
+        // EMF lines go to their own logger, which writes them unwrapped: CloudWatch reads only a bare JSON line.
+        emf = new EmfMetrics(LoggerFactory.getLogger("emf.bridge")::info, Clock.systemUTC()).start();
+        BridgeActivity activity = new BridgeActivity(Clock.systemUTC(), config.healthGrace(), runsOn());
+        GatewayMetrics metrics = GatewayMetrics.all(emf, activity);
+        xmpp = new ComponentConnection(config.xmpp(), Backoff.standard(), metrics);
         sentWriter = config.sentTable().map(t -> new WriteBehindSentMessages(
                 new DynamoSentMessages(dynamo, t, config.sentRetention(), Clock.systemUTC()), 10_000, Duration.ofMillis(200), 4));
         SentMessages sent = sentWriter.<SentMessages>map(w -> w).orElse(SentMessages.NONE);
@@ -91,7 +100,7 @@ public final class Bridge implements AutoCloseable {
                 .orElseGet(Attempts::byReceiveCount);
         outboxConsumer = new OutboxConsumer(new QueuePoller(sqs, config.outboxQueueUrl(), Optional.empty(), Clock.systemUTC()),
                 config.queueWaitSeconds(),
-                new SmsSending(mappings, twilio, sent, attempts, replies, config.outboxMaxAge(), Clock.systemUTC()),
+                new SmsSending(mappings, twilio, sent, attempts, replies, config.outboxMaxAge(), Clock.systemUTC(), metrics),
                 config.outboundLanes());
         OutboundSms outbound = new OutboundSms(jids, outbox, xmpp, Clock.systemUTC());
         DeliveredRecipients delivered = config.sentTable()
@@ -100,7 +109,7 @@ public final class Bridge implements AutoCloseable {
         consumer = new QueueConsumer(new QueuePoller(sqs, config.queueUrl(), config.deadLetterQueueUrl(), Clock.systemUTC()),
                 config.queueWaitSeconds(), xmpp, new SmsDelivery(mappings, mediaStore(config), new SmsToStanzas(jids)),
                 new StatusDelivery(new DeliveryReports(sent)), delivered, config.xmpp().pingTimeout(), config.inboundGiveUp(),
-                Clock.systemUTC());
+                Clock.systemUTC(), metrics);
         xmpp.onStanza(new IncomingStanzas(outbound, consumer::onBounce,
                 new IqRouter(new GatewayPrompt(jids, config.phoneRegion()), xmpp),
                 new PresenceResponder(xmpp), xmpp));
@@ -110,7 +119,8 @@ public final class Bridge implements AutoCloseable {
         for (int i = 0; i < config.outboxConsumers(); i++) {
             outboxThreads.add(new Thread(outboxConsumer, "outbox-consumer-" + i));
         }
-        heartbeat = new Heartbeat(xmpp.state(), config.heartbeatInterval(), config.healthFile());
+        heartbeat = new Heartbeat(activity, config.heartbeatInterval(), config.healthFile(),
+                config.sentTable().map(t -> new StatePublisher(dynamo, t, Duration.ofMinutes(1))));
     }
 
     public static Bridge start(BridgeConfig config) {
@@ -155,11 +165,23 @@ public final class Bridge implements AutoCloseable {
         outboxConsumer.close();
         heartbeat.close();
         xmpp.close();
+        emf.close();
         sentWriter.ifPresent(w -> w.close(budget.leaving(Duration.ZERO)));
         sqs.close();
         dynamo.close();
         s3.close();
         LOG.info("bridge stopped");
+    }
+
+    /** The host and process, so `bin/admin status` can tell which bridge published what it shows. */
+    private static String runsOn() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown host";
+        }
+        return host + ", pid " + ProcessHandle.current().pid();
     }
 
     private MediaStore mediaStore(BridgeConfig config) {

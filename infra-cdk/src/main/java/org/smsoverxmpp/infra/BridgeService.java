@@ -59,7 +59,7 @@ public final class BridgeService extends Construct {
         service.getNode().addDependency(capacityProviders);
 
         Suppressions.suppress(cluster, "AwsSolutions-ECS4", "Container Insights costs more than the task; the bridge "
-                + "logs a heartbeat that feeds the disconnected alarm, and ECS reports task health.");
+                + "logs its own metrics (EMF) that feed the dashboard and the disconnected alarm, and ECS reports task health.");
     }
 
     public FargateService service() {

@@ -26,6 +26,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
+import org.smsoverxmpp.bridge.status.StateItem;
 import software.constructs.Construct;
 
 /**
@@ -66,7 +67,9 @@ public final class BridgeTask extends Construct {
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("bridge").build()))
                 .environment(environment(props))
                 .secrets(secrets(props.secrets(), caSecret(settings)))
-                // The bridge touches /tmp/healthy every minute (HEALTH_FILE in the image).
+                // The bridge rewrites /tmp/healthy (HEALTH_FILE in the image) every minute while it is healthy, and
+                // removes it when it is not (no stream for HEALTH_DISCONNECTED_MINUTES, and not a refusal a restart
+                // cannot fix); a file older than 3 minutes means the process is stuck.
                 .healthCheck(HealthCheck.builder()
                         .command(List.of("CMD-SHELL", "test -n \"$(find /tmp/healthy -mmin -3 2>/dev/null)\""))
                         .interval(Duration.seconds(60)).timeout(Duration.seconds(5)).retries(3)
@@ -143,6 +146,11 @@ public final class BridgeTask extends Construct {
         // Records are written 25 at a time (BatchWriteItem) and read back by the status callbacks (GetItem);
         // the recipients of a shared number who already took an SMS are added to a set (UpdateItem).
         allow(role, props.sent().getTableArn(), "dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:UpdateItem");
+        // Its own state for bin/admin status, once a minute: PutItem on that one key only.
+        role.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:PutItem")).resources(List.of(props.sent().getTableArn()))
+                .conditions(Map.of("ForAllValues:StringEquals", Map.of("dynamodb:LeadingKeys", List.of(StateItem.KEY))))
+                .build());
         allow(role, props.media().arnForObjects(MediaBucket.PREFIX + "*"), "s3:PutObject");
     }
 

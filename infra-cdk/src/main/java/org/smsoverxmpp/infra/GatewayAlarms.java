@@ -1,26 +1,31 @@
 package org.smsoverxmpp.infra;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.smsoverxmpp.bridge.metrics.EmfMetrics;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IAlarm;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
-import software.amazon.awscdk.services.logs.FilterPattern;
-import software.amazon.awscdk.services.logs.ILogGroup;
-import software.amazon.awscdk.services.logs.MetricFilter;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
-/** What an operator must hear about: dead letters (inbound and outbound), a disconnected bridge, webhook errors. */
+/**
+ * What an operator must hear about: dead letters (inbound and outbound), a disconnected bridge, many refused
+ * outbound messages, webhook errors.
+ */
 public final class GatewayAlarms extends Construct {
     public static final String NAMESPACE = "SmsOverXmpp";
 
     private final Topic topic;
+    private final List<IAlarm> alarms = new ArrayList<>();
 
     public GatewayAlarms(Construct scope, String id, Optional<String> email) {
         super(scope, id);
@@ -44,16 +49,29 @@ public final class GatewayAlarms extends Construct {
     }
 
     /**
-     * The bridge logs "xmpp stream up" each minute while connected; a free metric filter counts those lines.
-     * None for ten minutes means disconnected, or not running at all.
+     * The bridge's EMF line each minute says whether its stream is up ({@code XmppConnected}). Not up at any minute
+     * for ten minutes means disconnected; no line at all, not running.
      */
-    public void bridgeDisconnected(ILogGroup bridgeLogs) {
-        MetricFilter filter = MetricFilter.Builder.create(this, "StreamUp").logGroup(bridgeLogs)
-                .filterPattern(FilterPattern.stringValue("$.message", "=", "xmpp stream up"))
-                .metricNamespace(NAMESPACE).metricName("XmppStreamUp").metricValue("1").build();
-        Metric up = filter.metric(MetricOptions.builder().statistic("Sum").period(Duration.minutes(5)).build());
-        alarm("BridgeDisconnected", "The bridge has not reported a live XMPP stream for 10 minutes.",
-                up, ComparisonOperator.LESS_THAN_THRESHOLD, 1, 2, TreatMissingData.BREACHING);
+    public void bridgeDisconnected() {
+        Metric up = GatewayDashboard.emf(EmfMetrics.XMPP_CONNECTED, "Maximum", Duration.minutes(5));
+        alarm("BridgeDisconnected", "The bridge has not had a live XMPP stream for 10 minutes (bin/admin status says "
+                + "why: its last failure).", up, ComparisonOperator.LESS_THAN_THRESHOLD, 1, 2, TreatMissingData.BREACHING);
+    }
+
+    /**
+     * Many messages answered with an error instead of leaving as SMS, from the bridge's EMF lines: Twilio refusing
+     * (credentials, a suspended number, the account's balance), or users without a mapping.
+     */
+    public void outboundRefusals() {
+        alarm("OutboundRefusals", "At least 10 outbound messages in 15 minutes were answered with an error instead of "
+                + "being sent (the dashboard shows the conditions).",
+                GatewayDashboard.emf(EmfMetrics.OUTBOUND_REFUSED, "Sum", Duration.minutes(15)),
+                ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 10, 1, TreatMissingData.NOT_BREACHING);
+    }
+
+    /** Every alarm made so far, for the dashboard. */
+    public List<IAlarm> alarms() {
+        return List.copyOf(alarms);
     }
 
     private void alarm(String id, String description, IMetric metric, ComparisonOperator comparison, double threshold,
@@ -62,5 +80,6 @@ public final class GatewayAlarms extends Construct {
                 .comparisonOperator(comparison).threshold(threshold).evaluationPeriods(periods)
                 .treatMissingData(missing).build();
         alarm.addAlarmAction(new SnsAction(topic));
+        alarms.add(alarm);
     }
 }

@@ -40,8 +40,11 @@ public final class GatewayStack extends Stack {
                     mappings.table(), sent.table(), media.bucket(), cdn.map(MediaDistribution::baseUrl), secrets,
                     api.url("status")));
             new BridgeService(this, "Bridge", Network.vpc(this, settings), task, settings.fargateSpot());
-            alarms.bridgeDisconnected(task.logs());
+            alarms.bridgeDisconnected();
         }
+        alarms.outboundRefusals();
+        new GatewayDashboard(this, "Dashboard", new GatewayDashboard.Props(events, outbox, api.api(), webhook.function(),
+                alarms.alarms()));
 
         output("SmsWebhookUrl", api.url("sms"), "Twilio number > Messaging > 'A message comes in' (HTTP POST). "
                 + "Append '#rc=5&rp=ct,rt,5xx' so Twilio retries timeouts and 5xx answers");

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smsoverxmpp.bridge.metrics.EmfMetrics;
+import org.smsoverxmpp.webhook.ColdStartMetric;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -153,15 +155,35 @@ class GatewayStackTest {
     }
 
     @Test
-    void alarmsCoverDeadLettersDisconnectsAndWebhookErrors() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 5);
-        template.hasResourceProperties("AWS::Logs::MetricFilter", Match.objectLike(Map.of(
-                "FilterPattern", "{ $.message = \"xmpp stream up\" }")));
+    void alarmsCoverDeadLettersDisconnectsRefusalsAndWebhookErrors() {
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        template.resourceCountIs("AWS::Logs::MetricFilter", 0);
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                "MetricName", "XmppStreamUp", "TreatMissingData", "breaching", "ComparisonOperator", "LessThanThreshold")));
+                "Namespace", EmfMetrics.NAMESPACE, "MetricName", EmfMetrics.XMPP_CONNECTED, "Statistic", "Maximum",
+                "TreatMissingData", "breaching", "ComparisonOperator", "LessThanThreshold")));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "Namespace", EmfMetrics.NAMESPACE, "MetricName", EmfMetrics.OUTBOUND_REFUSED, "Statistic", "Sum",
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold")));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                 "MetricName", "ApproximateNumberOfMessagesVisible")));
         template.resourceCountIs("AWS::SNS::Subscription", 0);
+    }
+
+    @Test
+    void theDashboardShowsTrafficErrorsQueuesConnectionWebhookAndAlarms() {
+        String body = String.valueOf(Synth.properties(synth.resources("AWS::CloudWatch::Dashboard").values().iterator()
+                .next()).get("DashboardBody"));
+
+        for (String metric : List.of(EmfMetrics.INBOUND_DELIVERED, EmfMetrics.INBOUND_REJECTED, EmfMetrics.OUTBOUND_SENT,
+                EmfMetrics.OUTBOUND_REFUSED, EmfMetrics.XMPP_CONNECTED, EmfMetrics.XMPP_DISCONNECTS,
+                "ApproximateAgeOfOldestMessage", "ApproximateNumberOfMessagesVisible", "Latency", "Duration",
+                ColdStartMetric.COLD_START)) {
+            assertThat(body).as(metric).contains("\"" + metric + "\"");
+        }
+        assertThat(body).as("errors by condition").contains("SEARCH(", EmfMetrics.CONDITION);
+        assertThat(body).as("the alarms' states").contains("\"alarms\"");
+        template.hasResourceProperties("AWS::CloudWatch::Dashboard", Match.objectLike(Map.of(
+                "DashboardName", GatewayDashboard.NAME)));
     }
 
     @Test

@@ -82,14 +82,30 @@ class SecretsAndGrantsTest {
 
     @Test
     void bridgeWritesSentRecordsInBatchesAndReadsThemBack() {
+        List<Map<?, ?>> statements = sentTableStatements().stream()
+                .filter(s -> !Synth.actions(s).contains("dynamodb:PutItem")).toList();
+        // No PutItem for records: they go through BatchWriteItem; UpdateItem adds to the set of recipients who took an SMS.
+        assertThat(statements).singleElement().satisfies(s -> assertThat(Synth.actions(s))
+                .containsExactlyInAnyOrder("dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:UpdateItem"));
+    }
+
+    @Test
+    void bridgeMayPutOnlyItsOwnStateItemInTheSentTable() {
+        List<Map<?, ?>> puts = sentTableStatements().stream()
+                .filter(s -> Synth.actions(s).contains("dynamodb:PutItem")).toList();
+
+        assertThat(puts).singleElement().satisfies(s -> {
+            assertThat(Synth.actions(s)).containsExactly("dynamodb:PutItem");
+            assertThat(s.get("Condition")).isEqualTo(Map.of("ForAllValues:StringEquals",
+                    Map.of("dynamodb:LeadingKeys", List.of(org.smsoverxmpp.bridge.status.StateItem.KEY))));
+        });
+    }
+
+    private static List<Map<?, ?>> sentTableStatements() {
         String sent = synth.resources("AWS::DynamoDB::Table").entrySet().stream()
                 .filter(e -> "sms-over-xmpp-sent".equals(Synth.properties(e.getValue()).get("TableName")))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
-        List<Map<?, ?>> statements = synth.statementsOf(synth.taskRole()).stream()
-                .filter(s -> Synth.refersTo(s.get("Resource"), sent)).toList();
-        // No PutItem: records go through BatchWriteItem; UpdateItem adds to the set of recipients who took an SMS.
-        assertThat(statements).singleElement().satisfies(s -> assertThat(Synth.actions(s))
-                .containsExactlyInAnyOrder("dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:UpdateItem"));
+        return synth.statementsOf(synth.taskRole()).stream().filter(s -> Synth.refersTo(s.get("Resource"), sent)).toList();
     }
 
     @Test

@@ -21,6 +21,7 @@ public class WebhookHandler implements RequestHandler<APIGatewayProxyRequestEven
     private final Optional<String> publicBaseUrl;
     /** Kept reachable: CRaC holds its resources weakly. */
     private final Object priming;
+    private final ColdStartMetric coldStart = new ColdStartMetric();
 
     /** Used by Lambda: everything is built once per execution environment, from the environment. */
     public WebhookHandler() {
@@ -44,7 +45,11 @@ public class WebhookHandler implements RequestHandler<APIGatewayProxyRequestEven
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         // Powertools adds the request id, function and cold-start fields to every log line of this call.
-        return context == null ? respond(event) : PowertoolsLogging.withLogging(context, () -> respond(event));
+        long started = System.currentTimeMillis();
+        APIGatewayProxyResponseEvent response = context == null ? respond(event)
+                : PowertoolsLogging.withLogging(context, () -> respond(event));
+        coldStart.requestRan(started, System.currentTimeMillis());
+        return response;
     }
 
     private APIGatewayProxyResponseEvent respond(APIGatewayProxyRequestEvent event) {

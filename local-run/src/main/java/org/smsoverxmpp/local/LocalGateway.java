@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import org.jxmpp.jid.impl.JidCreate;
 import org.smsoverxmpp.bridge.Bridge;
@@ -32,13 +31,13 @@ import org.smsoverxmpp.webhook.WebhookWiring;
  * endpoint, the bridge and a Twilio simulator; prints how to use it; Ctrl-C stops everything it started.
  */
 public final class LocalGateway implements AutoCloseable {
-    static final String LOCALSTACK = "http://localhost:4566";
     static final String SIMULATED_ACCOUNT = "AC00000000000000000000000000000000";
     static final String SIMULATED_TOKEN = "local-auth-token";
     public static final String READY = "sms-over-xmpp is running";
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final PrintStream out;
+    private Path dir;
 
     private LocalGateway(PrintStream out) {
         this.out = out;
@@ -57,6 +56,7 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     void start(LocalSettings settings) throws Exception {
+        dir = settings.dir();
         LeftoverProcesses.stop(settings.dir());
         requireFree(settings.c2sPort(), "XMPP_C2S_PORT", "an XMPP server?");
         requireFree(settings.componentPort(), "XMPP_COMPONENT_PORT", "an XMPP server?");
@@ -72,7 +72,10 @@ public final class LocalGateway implements AutoCloseable {
         started.add(prosody);
         prosody.register(settings.demoUser(), settings.demoPassword());
 
-        URI awsEndpoint = awsEndpoint(settings);
+        EmulatorChoice.Choice emulator = EmulatorChoice.choose(settings.awsEndpoint(), settings.emulator(),
+                () -> answers(EmulatorChoice.LOCALSTACK + "/_localstack/health"));
+        URI awsEndpoint = awsEndpoint(settings, emulator);
+        out.println("AWS emulator: " + describe(emulator, awsEndpoint) + " (" + emulator.why() + ")");
         ElasticMqServer queues = ElasticMqServer.start(settings.queuePort());
         started.add(queues);
         String accountSid = settings.realTwilio().map(LocalSettings.RealTwilio::accountSid).orElse(SIMULATED_ACCOUNT);
@@ -80,9 +83,12 @@ public final class LocalGateway implements AutoCloseable {
         LocalAws aws = new LocalAws(awsEndpoint, queues.endpoint(), "", 30,
                 "{\"accountSid\":\"" + accountSid + "\",\"authToken\":\"" + authToken + "\"}");
         started.add(aws);
+        SavedMappings saved = new SavedMappings(aws.dynamo, aws.table, settings.dir());
+        int restored = saved.restore();
         String user = settings.demoUser() + "@" + ProsodyServer.DOMAIN;
         new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex)
                 .put(new Mapping(JidCreate.entityBareFrom(user), new PhoneNumber(settings.demoNumber())));
+        started.add(saved.start(5));
 
         Map<String, String> webhookEnv = new HashMap<>(aws.webhookEnvironment());
         webhookEnv.put("PUBLIC_BASE_URL", settings.webhookBaseUrl());
@@ -111,24 +117,33 @@ public final class LocalGateway implements AutoCloseable {
                     + settings.dir().resolve("prosody/prosody.log"));
         }
 
-        LeftoverProcesses.remember(settings.dir(), prosody.pid(), awsEndpoint.equals(URI.create(LOCALSTACK))
-                ? Optional.empty() : started.stream().filter(MotoServer.class::isInstance).map(MotoServer.class::cast)
-                .findFirst().flatMap(MotoServer::pid));
-        writeState(settings, authToken, accountSid, awsEndpoint, queues.endpoint(), aws.queueUrl);
-        printBanner(settings, user, awsEndpoint);
+        List<Long> children = new ArrayList<>();
+        prosody.pid().ifPresent(children::add);
+        started.stream().filter(MotoServer.class::isInstance).map(MotoServer.class::cast).findFirst()
+                .flatMap(MotoServer::pid).ifPresent(children::add);
+        LeftoverProcesses.remember(settings.dir(), children);
+        writeState(settings, authToken, accountSid, awsEndpoint, queues.endpoint(), aws.queueUrl, prosody);
+        printBanner(settings, user, describe(emulator, awsEndpoint), restored);
     }
 
-    private URI awsEndpoint(LocalSettings settings) {
-        if (settings.awsEndpoint().isPresent()) {
-            return URI.create(settings.awsEndpoint().get());
+    private URI awsEndpoint(LocalSettings settings, EmulatorChoice.Choice emulator) {
+        if (emulator instanceof EmulatorChoice.Choice.Given given) {
+            return given.endpoint();
         }
-        if (answers(LOCALSTACK + "/_localstack/health")) {
-            return URI.create(LOCALSTACK);
+        if (emulator instanceof EmulatorChoice.Choice.LocalStack) {
+            return EmulatorChoice.LOCALSTACK;
         }
         requireFree(settings.motoPort(), "MOTO_PORT", "");
         MotoServer moto = MotoServer.start(settings.dir(), settings.motoPort());
         started.add(moto);
         return moto.endpoint();
+    }
+
+    private static String describe(EmulatorChoice.Choice emulator, URI endpoint) {
+        if (emulator instanceof EmulatorChoice.Choice.LocalStack) {
+            return "LocalStack at " + endpoint;
+        }
+        return (emulator instanceof EmulatorChoice.Choice.StartMoto ? "moto_server at " : "") + endpoint;
     }
 
     private static boolean answers(String url) {
@@ -152,9 +167,9 @@ public final class LocalGateway implements AutoCloseable {
         }
     }
 
-    /** What bin/sms needs to post a signed webhook to this run. */
+    /** What bin/sms and bin/admin --local need to work on this run. */
     private static void writeState(LocalSettings settings, String authToken, String accountSid, URI aws, URI queues,
-            String queueUrl) throws IOException {
+            String queueUrl, ProsodyServer prosody) throws IOException {
         Properties state = new Properties();
         state.setProperty("aws_endpoint", aws.toString());
         state.setProperty("sqs_endpoint", queues.toString());
@@ -164,13 +179,17 @@ public final class LocalGateway implements AutoCloseable {
         state.setProperty("auth_token", authToken);
         state.setProperty("account_sid", accountSid);
         state.setProperty("number", settings.demoNumber());
+        state.setProperty("prosody_config", prosody.config().toString());
+        state.setProperty("xmpp_domain", ProsodyServer.DOMAIN);
+        state.setProperty("c2s_port", Integer.toString(settings.c2sPort()));
+        state.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
         Path file = settings.dir().resolve("local.properties");
         try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            state.store(writer, "written by bin/run for bin/sms; holds the local auth token");
+            state.store(writer, "written by bin/run for bin/sms and bin/admin --local; holds the local auth token");
         }
     }
 
-    private void printBanner(LocalSettings settings, String user, URI aws) {
+    private void printBanner(LocalSettings settings, String user, String aws, int restored) {
         out.println();
         out.println("==============================================================================");
         out.println(READY);
@@ -178,12 +197,15 @@ public final class LocalGateway implements AutoCloseable {
         out.println("  XMPP server    127.0.0.1:" + settings.c2sPort() + " (no TLS: allow plain-text login in your client)");
         out.println("  SMS gateway    " + settings.componentDomain() + "   your number: " + settings.demoNumber());
         out.println("  AWS emulator   " + aws + "   webhook: " + settings.webhookBaseUrl() + "/sms");
+        out.println("  Mappings       " + (restored == 0 ? "the demo user's" : restored + " restored from the last run")
+                + "; kept across restarts in " + settings.dir().resolve(SavedMappings.FILE));
         out.println();
         out.println("  Receive an SMS:  bin/sms +15551234567 \"hello from a phone\"");
         out.println("                   (it arrives from +15551234567@" + settings.componentDomain() + ")");
         out.println("  Send an SMS:     write to +15551234567@" + settings.componentDomain() + " from your client;");
         out.println("                   " + (settings.realTwilio().isPresent() ? "it goes out through your Twilio account."
                 : "the Twilio simulator prints it here."));
+        out.println("  Another user:    bin/admin --local users add alice +15550001111   (prints the password)");
         out.println("  Manage:          bin/admin --local mappings list     bin/admin --local status");
         out.println("  Stop:            Ctrl-C");
         out.println("==============================================================================");
@@ -201,5 +223,8 @@ public final class LocalGateway implements AutoCloseable {
             }
         }
         started.clear();
+        if (dir != null) {
+            LeftoverProcesses.forget(dir);
+        }
     }
 }

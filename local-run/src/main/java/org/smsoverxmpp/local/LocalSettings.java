@@ -26,6 +26,7 @@ public record LocalSettings(
         String demoPassword,
         String demoNumber,
         Optional<String> awsEndpoint,
+        EmulatorChoice.Asked emulator,
         Optional<RealTwilio> realTwilio,
         Optional<String> publicBaseUrl) {
 
@@ -53,6 +54,7 @@ public record LocalSettings(
                 present(env, "DEMO_PASSWORD") ? env.get("DEMO_PASSWORD") : rememberedPassword(dir),
                 real.map(RealTwilio::number).orElse(env.getOrDefault("DEMO_NUMBER", "+15550000001")),
                 Optional.ofNullable(env.get("AWS_ENDPOINT_URL")).filter(s -> !s.isBlank()),
+                EmulatorChoice.asked(env),
                 real,
                 Optional.ofNullable(env.get("PUBLIC_BASE_URL")).filter(s -> !s.isBlank()));
     }

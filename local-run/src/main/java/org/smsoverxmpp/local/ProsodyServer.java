@@ -104,9 +104,20 @@ public final class ProsodyServer extends LocalXmppServer {
 
     @Override
     public void register(String user, String password) {
+        register(config, user, password);
+    }
+
+    /** The generated configuration, which prosodyctl needs to reach this server's data. */
+    public Path config() {
+        return config;
+    }
+
+    /** Creates the account (or resets its password) in the Prosody that {@code config} configures, running or not. */
+    public static void register(Path config, String user, String password) {
+        Path log = config.resolveSibling("prosodyctl.log");
         List<String> command = List.of("prosodyctl", "--config", config.toString(), "register", user, DOMAIN, password);
-        if (!ServerProcess.run(command, dir.resolve("prosodyctl.log"), Duration.ofSeconds(30))) {
-            throw new IllegalStateException("prosodyctl register " + user + " failed; see " + dir.resolve("prosodyctl.log"));
+        if (!ServerProcess.run(command, log, Duration.ofSeconds(30))) {
+            throw new IllegalStateException("prosodyctl register " + user + " failed; see " + log);
         }
     }
 }

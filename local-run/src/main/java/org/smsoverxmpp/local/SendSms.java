@@ -13,13 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
+import org.smsoverxmpp.events.ParsedAddress;
+import org.smsoverxmpp.events.SmsAddress;
 
 /**
  * {@code bin/sms FROM TEXT [--media URL]...}: an inbound SMS to the local run, posted and signed exactly as
  * Twilio would, to the webhook of the run in progress.
  */
 public final class SendSms {
-    static final String USAGE = "usage: bin/sms FROM TEXT [--media URL]...   e.g. bin/sms +15551234567 \"hello\"";
+    static final String USAGE = "usage: bin/sms FROM TEXT [--media URL]... [--to NUMBER]   FROM: a phone number (+15551234567), "
+            + "a short code (72345) or a sender ID (AMAZON); NUMBER: one of the gateway's (default: the demo user's), "
+            + "e.g. bin/sms +15551234567 \"hello\"";
 
     private SendSms() {
     }
@@ -35,16 +39,24 @@ public final class SendSms {
         }
         String from;
         try {
-            from = PhoneNumber.parse(args[0], "US").e164();
+            from = sender(args[0]);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage() + "\n" + USAGE);
             return 2;
         }
         List<String> media = new ArrayList<>();
         StringBuilder text = new StringBuilder();
+        String to = null;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--media") && i + 1 < args.length) {
                 media.add(args[++i]);
+            } else if (args[i].equals("--to") && i + 1 < args.length) {
+                try {
+                    to = PhoneNumber.parse(args[++i], "US").e164();
+                } catch (IllegalArgumentException e) {
+                    System.err.println("error: --to " + e.getMessage() + "\n" + USAGE);
+                    return 2;
+                }
             } else {
                 text.append(text.length() == 0 ? "" : " ").append(args[i]);
             }
@@ -58,7 +70,7 @@ public final class SendSms {
         try (Reader reader = Files.newBufferedReader(stateFile, StandardCharsets.UTF_8)) {
             state.load(reader);
         }
-        Map<String, String> form = form(state, from, text.toString(), media);
+        Map<String, String> form = form(state, from, to == null ? state.getProperty("number") : to, text.toString(), media);
         HttpResponse<String> response;
         try {
             response = new WebhookPoster(state.getProperty("auth_token"))
@@ -75,13 +87,30 @@ public final class SendSms {
         return 0;
     }
 
+    /**
+     * Who the SMS comes from, as Twilio would write it: an address of one of the kinds the gateway delivers
+     * ({@link SmsAddress}: E.164, a short code, a sender ID) as it is, or a phone number typed in another format
+     * (US unless it has a country code), in E.164.
+     */
+    static String sender(String text) {
+        ParsedAddress parsed = SmsAddress.parse(text);
+        if (parsed instanceof SmsAddress address) {
+            return address.text();
+        }
+        try {
+            return PhoneNumber.parse(text, "US").e164();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a phone number, a short code or a sender ID: it "
+                    + ((ParsedAddress.Invalid) parsed).reason());
+        }
+    }
+
     /** The form Twilio posts for an incoming SMS or MMS. */
-    static Map<String, String> form(Properties state, String from, String text, List<String> media) {
+    static Map<String, String> form(Properties state, String from, String to, String text, List<String> media) {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         String sid = (media.isEmpty() ? "SM" : "MM") + HexFormat.of().formatHex(random);
-        Map<String, String> form = TwilioWebhookForms.sms(sid, state.getProperty("account_sid"), from,
-                state.getProperty("number"), text);
+        Map<String, String> form = TwilioWebhookForms.sms(sid, state.getProperty("account_sid"), from, to, text);
         form.put("NumMedia", Integer.toString(media.size()));
         for (int i = 0; i < media.size(); i++) {
             form.put("MediaUrl" + i, media.get(i));

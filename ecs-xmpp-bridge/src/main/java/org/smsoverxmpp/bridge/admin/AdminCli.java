@@ -23,7 +23,27 @@ public final class AdminCli implements Runnable {
 
     /** @return the exit status */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new AdminCli());
+        return run(new CommandLine(new AdminCli()), args, out, err);
+    }
+
+    /**
+     * The CLI for a gateway whose bridge runs outside ECS (the local run): status says {@code whereItRuns} instead of
+     * asking ECS for a service there is none of. Callers may add their own subcommands.
+     */
+    public static CommandLine outsideEcs(String whereItRuns) {
+        return new CommandLine(new AdminCli(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == StatusCommand.class) {
+                    return type.cast(new StatusCommand(java.util.Optional.of(whereItRuns)));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        });
+    }
+
+    /** @return the exit status */
+    public static int run(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {

@@ -3,6 +3,7 @@ package org.smsoverxmpp.bridge.admin;
 import java.net.URI;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
 /** Where the gateway's resources are: flags, or the environment variables the bridge itself reads. */
 public final class AwsOptions {
     static final String DEFAULT_QUEUE = "sms-over-xmpp-events.fifo";
+    static final String DEFAULT_OUTBOX = "sms-over-xmpp-outbox.fifo";
 
     @Option(names = "--region", defaultValue = "${env:AWS_REGION}",
             description = "AWS region (default: AWS_REGION, then the SDK's chain)")
@@ -38,6 +40,14 @@ public final class AwsOptions {
             description = "the events queue (default: QUEUE_URL, else the stack's sms-over-xmpp-events.fifo)")
     String queueUrl;
 
+    @Option(names = "--outbox-url", defaultValue = "${env:OUTBOX_QUEUE_URL}",
+            description = "the outbox queue (default: OUTBOX_QUEUE_URL, else the stack's " + DEFAULT_OUTBOX + ")")
+    String outboxUrl;
+
+    @Option(names = "--sent-table", defaultValue = "${env:SENT_TABLE:-sms-over-xmpp-sent}",
+            description = "the sent-messages table, where the bridge publishes its state (default: SENT_TABLE or ${DEFAULT-VALUE})")
+    String sentTable;
+
     @Option(names = "--dlq-url", defaultValue = "${env:DEAD_LETTER_QUEUE_URL}",
             description = "the dead-letter queue (default: DEAD_LETTER_QUEUE_URL, else the queue's redrive policy)")
     String deadLetterUrl;
@@ -58,15 +68,31 @@ public final class AwsOptions {
         return configure(EcsClient.builder()).build();
     }
 
+    CloudWatchClient cloudWatch() {
+        return configure(CloudWatchClient.builder()).build();
+    }
+
     /** The given queue, or the one the CDK stack and the local run create under a fixed name. */
     String queueUrl(SqsClient sqs) {
         if (queueUrl != null && !queueUrl.isBlank()) {
             return queueUrl;
         }
+        return byName(sqs, DEFAULT_QUEUE, "--queue-url or set QUEUE_URL");
+    }
+
+    /** The given outbox, or the one the CDK stack and the local run create under a fixed name. */
+    String outboxUrl(SqsClient sqs) {
+        if (outboxUrl != null && !outboxUrl.isBlank()) {
+            return outboxUrl;
+        }
+        return byName(sqs, DEFAULT_OUTBOX, "--outbox-url or set OUTBOX_QUEUE_URL");
+    }
+
+    private static String byName(SqsClient sqs, String name, String how) {
         try {
-            return sqs.getQueueUrl(r -> r.queueName(DEFAULT_QUEUE)).queueUrl();
+            return sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
         } catch (QueueDoesNotExistException e) {
-            throw new AdminException("no queue " + DEFAULT_QUEUE + " here; pass --queue-url or set QUEUE_URL");
+            throw new AdminException("no queue " + name + " here; pass " + how);
         }
     }
 

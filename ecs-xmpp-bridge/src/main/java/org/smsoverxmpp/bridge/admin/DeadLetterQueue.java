@@ -3,7 +3,7 @@ package org.smsoverxmpp.bridge.admin;
 import org.smsoverxmpp.bridge.queue.RedrivePolicy;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Finds the dead-letter queue: given, or read from the events queue's redrive policy. */
+/** Finds a dead-letter queue: given, or read from its queue's redrive policy. */
 final class DeadLetterQueue {
     private DeadLetterQueue() {
     }
@@ -12,8 +12,17 @@ final class DeadLetterQueue {
         if (aws.deadLetterUrl != null && !aws.deadLetterUrl.isBlank()) {
             return aws.deadLetterUrl;
         }
+        return of(sqs, aws.queueUrl(sqs));
+    }
+
+    /** The outbox's dead-letter queue, from its redrive policy. */
+    static String outboxUrl(SqsClient sqs, AwsOptions aws) {
+        return of(sqs, aws.outboxUrl(sqs));
+    }
+
+    private static String of(SqsClient sqs, String queueUrl) {
         try {
-            return RedrivePolicy.deadLetterQueueUrl(sqs, aws.queueUrl(sqs));
+            return RedrivePolicy.deadLetterQueueUrl(sqs, queueUrl);
         } catch (IllegalStateException e) {
             throw new AdminException(e.getMessage() + "; pass --dlq-url");
         }

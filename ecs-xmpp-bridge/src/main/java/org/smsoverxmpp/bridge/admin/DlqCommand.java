@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** The dead-letter queue: what the bridge could not deliver. */
 @Command(name = "dlq", mixinStandardHelpOptions = true, description = "Work with the dead-letter queue.",
-        subcommands = DlqCommand.Replay.class)
+        subcommands = {DlqCommand.ListAll.class, DlqCommand.Drop.class, DlqCommand.Replay.class})
 final class DlqCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -28,8 +29,69 @@ final class DlqCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Which dead-letter queue: the events' (the default) or the outbox's. */
+    static class Which {
+        @Mixin
+        AwsOptions aws;
+
+        @Option(names = "--outbox", description = "the outbox's dead-letter queue (outbound messages) instead of the events'")
+        boolean outbox;
+
+        @Spec
+        CommandSpec spec;
+
+        String url(SqsClient sqs) {
+            return outbox ? DeadLetterQueue.outboxUrl(sqs, aws) : DeadLetterQueue.url(sqs, aws);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {
+            "Show each dead-lettered message and why it is there, without taking it out (look before a replay).",
+            "Example: dlq list      dlq list --outbox"})
+    static final class ListAll extends Which implements Callable<Integer> {
+        @Option(names = "--max", defaultValue = "100", description = "show at most this many (default: ${DEFAULT-VALUE})")
+        int max;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (SqsClient sqs = aws.sqs()) {
+                List<DeadLetters.DeadLetter> seen = new DeadLetters(sqs, url(sqs)).look(max);
+                out.printf("%d dead-lettered message(s)%s%n", seen.size(), seen.size() == max ? " (the first " + max + ")" : "");
+                for (DeadLetters.DeadLetter d : seen) {
+                    out.printf("%s  sent %s  conversation %s%n    %s%n", d.id(), d.sentAt(), d.group(),
+                            d.why() + d.rejectedAt().map(at -> " (rejected " + at + ")").orElse(""));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "drop", mixinStandardHelpOptions = true, description = {
+            "Delete one dead-lettered message for good, by the id 'dlq list' shows (one that can never be delivered).",
+            "Example: dlq drop 5b0c2c55-0d3c-4a5e-9f0e-6f0e5d3f1a2b"})
+    static final class Drop extends Which implements Callable<Integer> {
+        @Parameters(paramLabel = "ID", description = "the message id, as 'dlq list' shows it")
+        String id;
+
+        @Option(names = "--max", defaultValue = "1000", description = "look through at most this many (default: ${DEFAULT-VALUE})")
+        int max;
+
+        @Override
+        public Integer call() {
+            try (SqsClient sqs = aws.sqs()) {
+                if (!new DeadLetters(sqs, url(sqs)).drop(id, max)) {
+                    throw new AdminException("no dead-lettered message has the id " + id + " ('dlq list' shows them)");
+                }
+            }
+            spec.commandLine().getOut().println("dropped " + id);
+            return 0;
+        }
+    }
+
     @Command(name = "replay", mixinStandardHelpOptions = true, description = {
-            "Move dead-lettered events back to the queue (after fixing the cause, e.g. a missing mapping).",
+            "Move dead-lettered events back to the queue (after fixing the cause, e.g. a missing mapping; 'dlq list' shows why",
+            "each is there).",
             "Each is sent before it is deleted, so a failure midway loses nothing.",
             "Example: dlq replay --queue-url https://sqs.../sms-over-xmpp-events.fifo"})
     static final class Replay implements Callable<Integer> {

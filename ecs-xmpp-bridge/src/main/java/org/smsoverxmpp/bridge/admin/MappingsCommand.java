@@ -9,6 +9,8 @@ import org.jxmpp.stringprep.XmppStringprepException;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
 import org.smsoverxmpp.bridge.mapping.Mapping;
+import org.smsoverxmpp.bridge.mapping.MappingItem;
+import org.smsoverxmpp.bridge.mapping.RepairOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Who sends and receives as which number. */
 @Command(name = "mappings", mixinStandardHelpOptions = true, description = "Map XMPP accounts to phone numbers.",
         subcommands = {MappingsCommand.Put.class, MappingsCommand.Get.class, MappingsCommand.ListAll.class,
-                MappingsCommand.Delete.class})
+                MappingsCommand.Delete.class, MappingsCommand.Repair.class})
 final class MappingsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -70,9 +72,11 @@ final class MappingsCommand implements Runnable {
             if (replace) {
                 store.put(mapping);
             } else if (!store.putIfAbsent(mapping)) {
-                throw new AdminException(mapping.jid() + " is already mapped to "
-                        + store.numberOf(mapping.jid()).map(PhoneNumber::e164).orElse("a number")
-                        + "; add --replace to change it");
+                String existing = store.item(mapping.jid().toString())
+                        .map(item -> item instanceof MappingItem.WellFormed well ? "to " + well.mapping().number()
+                                : "by a malformed item: " + MappingLines.of(item))
+                        .orElse("to a number");
+                throw new AdminException(mapping.jid() + " is already mapped " + existing + "; add --replace to change it");
             }
             out().println(mapping.jid() + " -> " + mapping.number());
             return 0;
@@ -88,14 +92,15 @@ final class MappingsCommand implements Runnable {
         @Override
         public Integer call() {
             EntityBareJid user = bareJid(jid);
-            PhoneNumber number = store().numberOf(user)
+            MappingItem item = store().item(user.toString())
                     .orElseThrow(() -> new AdminException(user + " has no mapping"));
-            out().println(user + " -> " + number);
-            return 0;
+            out().println(MappingLines.of(item));
+            return item instanceof MappingItem.WellFormed ? 0 : 1;
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = {"List mappings, or the users of one number.",
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {"List every item in the table, or the users of one number.",
+            "Items not in the documented shape are shown as MALFORMED, with what is wrong: the bridge ignores them.",
             "Example: mappings list --number +15550001111"})
     static final class ListAll extends Common implements Callable<Integer> {
         @Option(names = "--number", description = "only the users of this number")
@@ -109,28 +114,73 @@ final class MappingsCommand implements Runnable {
             DynamoMappingStore store = store();
             if (number != null) {
                 PhoneNumber phone = number(number, defaultRegion);
-                store.usersOf(phone).forEach(user -> out().println(user + " -> " + phone));
+                store.itemsOf(phone).forEach(item -> out().println(MappingLines.of(item)));
             } else {
-                store.all().forEach(m -> out().println(m.jid() + " -> " + m.number()));
+                store.items().forEach(item -> out().println(MappingLines.of(item)));
             }
             return 0;
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true, description = {"Remove a user's mapping.",
-            "Example: mappings delete alice@example.com"})
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = {
+            "Remove the item stored under KEY: a user's bare JID, or a malformed key exactly as 'mappings list' shows it.",
+            "Example: mappings delete alice@example.com      mappings delete 'Bob@Example.com/phone'"})
     static final class Delete extends Common implements Callable<Integer> {
-        @Parameters(paramLabel = "JID")
-        String jid;
+        @Parameters(paramLabel = "KEY")
+        String key;
 
         @Override
         public Integer call() {
-            EntityBareJid user = bareJid(jid);
-            if (!store().deleteIfPresent(user)) {
-                throw new AdminException(user + " has no mapping to delete");
-            }
-            out().println("deleted " + user);
+            DynamoMappingStore store = store();
+            // The key as stored first, so a malformed one can go; then the JID it names, as typed by a person.
+            String deleted = store.deleteIfPresent(key) ? key
+                    : MappingItem.canonicalJid(key).map(EntityBareJid::toString)
+                            .filter(canonical -> !canonical.equals(key) && store.deleteIfPresent(canonical))
+                            .orElseThrow(() -> new AdminException("no item has the key '" + key + "' ('mappings list' shows them)"));
+            out().println("deleted " + deleted);
             return 0;
+        }
+    }
+
+    @Command(name = "repair", mixinStandardHelpOptions = true, description = {
+            "Rewrite a malformed item in the documented shape: its key as a canonical bare JID, its number in E.164.",
+            "Refused when that JID already has a mapping: delete the one you do not want instead.",
+            "Example: mappings repair 'Alice@Example.COM'"})
+    static final class Repair extends Common implements Callable<Integer> {
+        @Parameters(paramLabel = "KEY", description = "the key exactly as 'mappings list' shows it")
+        String key;
+
+        @Option(names = "--default-region", defaultValue = "${env:PHONE_DEFAULT_REGION:-US}",
+                description = "country for a number written without a country code (default: ${DEFAULT-VALUE})")
+        String defaultRegion;
+
+        @Override
+        public Integer call() {
+            RepairOutcome outcome = store().repair(key, defaultRegion);
+            if (outcome instanceof RepairOutcome.Repaired repaired) {
+                out().println("repaired '" + key + "': " + repaired.mapping().jid() + " -> " + repaired.mapping().number());
+                return 0;
+            }
+            if (outcome instanceof RepairOutcome.AlreadyWellFormed well) {
+                out().println(well.mapping().jid() + " -> " + well.mapping().number() + " (already well-formed)");
+                return 0;
+            }
+            throw new AdminException(refusal(outcome));
+        }
+
+        private String refusal(RepairOutcome outcome) {
+            if (outcome instanceof RepairOutcome.NoSuchItem) {
+                return "no item has the key '" + key + "' ('mappings list' shows them)";
+            }
+            if (outcome instanceof RepairOutcome.Uncertain uncertain) {
+                return "cannot tell what '" + key + "' should be (" + uncertain.item().problem() + "); delete it with "
+                        + "'mappings delete' and add it again with 'mappings put'";
+            }
+            if (outcome instanceof RepairOutcome.Collides collides) {
+                return "its canonical form collides with " + MappingLines.of(collides.existing()) + "; keep one: "
+                        + "'mappings delete' the other";
+            }
+            return "'" + key + "' changed while it was being repaired; nothing was written, look again with 'mappings list'";
         }
     }
 

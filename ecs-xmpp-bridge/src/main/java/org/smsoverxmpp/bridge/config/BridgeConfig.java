@@ -44,6 +44,7 @@ public record BridgeConfig(
         Duration heartbeatInterval,
         String phoneRegion,
         Optional<Path> healthFile,
+        Duration healthGrace,
         Optional<String> awsRegion,
         Optional<URI> awsEndpoint,
         Optional<URI> sqsEndpoint) {
@@ -92,6 +93,8 @@ public record BridgeConfig(
         Duration stopTimeout = seconds(read, "STOP_TIMEOUT_SECONDS", 30);
         Duration heartbeat = seconds(read, "HEARTBEAT_SECONDS", 60);
         Optional<Path> healthFile = read.optional("HEALTH_FILE").map(Path::of);
+        // Without a stream for longer than this, the bridge reports itself unhealthy (unless refused: Heartbeat).
+        Duration healthGrace = Duration.ofMinutes(read.positiveInt("HEALTH_DISCONNECTED_MINUTES", 5));
         String region = read.parsed("PHONE_DEFAULT_REGION", "US", String::toUpperCase,
                 r -> com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(r),
                 "a two-letter country code such as US or GB");
@@ -102,7 +105,7 @@ public record BridgeConfig(
         return new BridgeConfig(xmpp, queueUrl, deadLetters, wait, giveUp, consumers, table, index, sentTable, mediaBucket, mediaBaseUrl, sentRetention,
                 cacheTtl, twilio, apiBase, statusCallback,
                 List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L)), lanes, outbox, outboxConsumers,
-                outboxBuffer, outboxMaxAge, stopTimeout, heartbeat, region, healthFile,
+                outboxBuffer, outboxMaxAge, stopTimeout, heartbeat, region, healthFile, healthGrace,
                 read.optional("AWS_REGION"), awsEndpoint, sqsEndpoint.or(() -> awsEndpoint));
     }
 

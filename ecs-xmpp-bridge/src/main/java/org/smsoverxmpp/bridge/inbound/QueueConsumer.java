@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.jivesoftware.smack.packet.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smsoverxmpp.bridge.metrics.GatewayMetrics;
 import org.smsoverxmpp.bridge.xmpp.ComponentLink;
 import org.smsoverxmpp.bridge.xmpp.StreamWrite;
 import org.smsoverxmpp.events.DeliveryStatus;
@@ -49,6 +50,7 @@ public class QueueConsumer implements Runnable {
     private final Duration pingTimeout;
     private final Duration giveUpAfter;
     private final Clock clock;
+    private final GatewayMetrics metrics;
     private volatile RetryPolicy retries;
     private final EventCodec codec = new EventCodec();
     private final Dedupe dedupe = new Dedupe();
@@ -63,7 +65,7 @@ public class QueueConsumer implements Runnable {
 
     public QueueConsumer(QueuePoller poller, int waitSeconds, ComponentLink xmpp, EventDelivery<InboundSms> sms,
             EventDelivery<DeliveryStatus> statuses, DeliveredRecipients earlier, Duration pingTimeout, Duration giveUpAfter,
-            Clock clock) {
+            Clock clock, GatewayMetrics metrics) {
         this.poller = poller;
         this.waitSeconds = waitSeconds;
         this.xmpp = xmpp;
@@ -73,6 +75,7 @@ public class QueueConsumer implements Runnable {
         this.pingTimeout = pingTimeout;
         this.giveUpAfter = giveUpAfter;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Stop pulling: the batch in hand is finished and acknowledged, what it did not reach handed back. */
@@ -282,12 +285,15 @@ public class QueueConsumer implements Runnable {
             Delivery delivery = outcome.getValue();
             if (delivery instanceof Delivery.Delivered) {
                 delete.add(event);
+                metrics.inboundDelivered();
             } else if (delivery instanceof Delivery.RetryAfter retry) {
+                metrics.inboundRetried();
                 LOG.info("queue message {} is tried again in {} s: {}", event.messageId(), retry.delay().toSeconds(), retry.reason());
                 later.put(event, retry.delay());
             } else {
                 String reason = ((Delivery.Rejected) delivery).reason();
                 LOG.warn("queue message {} goes to the dead-letter queue: {}", event.messageId(), reason);
+                metrics.inboundRejected();
                 if (!poller.reject(event, reason)) {
                     later.put(event, SmsDelivery.TRANSIENT);
                 }

@@ -10,8 +10,8 @@ import org.jivesoftware.smack.packet.StanzaError.Type;
 import org.smsoverxmpp.bridge.twilio.SendResult;
 
 /**
- * Why a message did not become an SMS, as the conventions table says to tell it: a condition, a type and a
- * text a person can act on. Sent as an error copy of the user's message: same id, original body.
+ * Why a message did not become an SMS, told as the errors table of docs/xmpp-support.md says: a condition, a type
+ * and a text a person can act on. Sent as an error copy of the user's message: same id, original body.
  */
 public record ErrorReply(Type type, Condition condition, String text) {
 

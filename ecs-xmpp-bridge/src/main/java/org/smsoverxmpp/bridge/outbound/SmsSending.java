@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.mapping.Mappings;
+import org.smsoverxmpp.bridge.metrics.GatewayMetrics;
 import org.smsoverxmpp.bridge.receipts.SentMessage;
 import org.smsoverxmpp.bridge.receipts.SentMessages;
 import org.smsoverxmpp.bridge.twilio.SendResult;
@@ -52,10 +53,11 @@ public final class SmsSending {
     private final Replies replies;
     private final Duration maxAge;
     private final Clock clock;
+    private final GatewayMetrics metrics;
 
     /** @param maxAge a message that waited longer (the gateway was down) is not sent late: the user is told */
     public SmsSending(Mappings mappings, TwilioSender twilio, SentMessages sent, Attempts attempts, Replies replies,
-            Duration maxAge, Clock clock) {
+            Duration maxAge, Clock clock, GatewayMetrics metrics) {
         this.mappings = mappings;
         this.twilio = twilio;
         this.sent = sent;
@@ -63,6 +65,7 @@ public final class SmsSending {
         this.replies = replies;
         this.maxAge = maxAge;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     Outcome send(OutboundMessage message, int receiveCount) {
@@ -122,6 +125,7 @@ public final class SmsSending {
             Thread.currentThread().interrupt();
             return Optional.of(ErrorReply.partly(ErrorReply.providerUnreachable(true), done, parts.size()));
         }
+        metrics.outboundSent();
         return Optional.empty();
     }
 
@@ -149,6 +153,7 @@ public final class SmsSending {
                 LOG.warn("could not record the result of outbox message {}: {}", message.id(), e.getMessage());
             }
         }
+        refusal.ifPresent(r -> metrics.outboundRefused(r.condition().toString()));
         if (refusal.isPresent() && !replies.send(message.errorCopy(refusal.get()))) {
             return new Outcome.Later(STORE_RETRY, "the XMPP stream is down; the answer waits for it");
         }

@@ -12,6 +12,8 @@ import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smackx.ping.packet.Ping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smsoverxmpp.bridge.metrics.GatewayMetrics;
+import org.smsoverxmpp.bridge.metrics.LinkFailure;
 
 /**
  * The bridge's XEP-0114 component connection: reconnects forever with backoff, keeps the stream alive with
@@ -26,6 +28,7 @@ public final class ComponentConnection implements ComponentLink, AutoCloseable {
     private final Backoff backoff;
     private final ServerPings pings;
     private final ConnectionState state = new ConnectionState();
+    private final GatewayMetrics metrics;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "xmpp-timers");
         t.setDaemon(true);
@@ -37,8 +40,9 @@ public final class ComponentConnection implements ComponentLink, AutoCloseable {
     private final AtomicLong streams = new AtomicLong();
     private Thread supervisor;
 
-    public ComponentConnection(ComponentSettings settings, Backoff backoff) {
+    public ComponentConnection(ComponentSettings settings, Backoff backoff, GatewayMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.link = SocketOpener.over(settings.transport());
         this.backoff = backoff;
         this.pings = new ServerPings(settings.componentDomain(), settings.serverDomain());
@@ -123,6 +127,7 @@ public final class ComponentConnection implements ComponentLink, AutoCloseable {
                 session = opened;
                 reconnect.connected(System.nanoTime());
                 state.set(true);
+                metrics.connected();
                 LOG.info("component {} connected to {}:{} over {}", settings.componentDomain(), settings.host(), settings.port(),
                         opened.protocol());
                 opened.readStanzas(dispatcher);
@@ -132,15 +137,18 @@ public final class ComponentConnection implements ComponentLink, AutoCloseable {
             } catch (HandshakeRejectedException e) {
                 LOG.error("XMPP server rejected component {}: check COMPONENT_SECRET and the component domain "
                         + "in the server config ({})", settings.componentDomain(), e.getMessage());
+                metrics.connectionFailed(LinkFailure.secretRejected(e.getMessage()));
                 minimumWait = settings.authRetry();
             } catch (CertificateRejectedException e) {
                 LOG.error("XMPP server {}:{} presented a certificate that failed verification: {}; check the server's "
                         + "certificate, XMPP_TLS_SERVER_NAME and XMPP_TLS_CA_PEM/XMPP_TLS_CA_FILE", settings.host(),
                         settings.port(), e.failure());
+                metrics.connectionFailed(LinkFailure.certificateRejected(String.valueOf(e.failure())));
                 minimumWait = settings.authRetry();
             } catch (IOException | RuntimeException e) {
                 if (!closing) {
                     LOG.warn("XMPP connection to {}:{} failed: {}", settings.host(), settings.port(), e.toString());
+                    metrics.connectionFailed(LinkFailure.unreachable(e.toString()));
                 }
             } finally {
                 disconnected();
@@ -187,6 +195,7 @@ public final class ComponentConnection implements ComponentLink, AutoCloseable {
         ComponentSession current = session;
         session = null;
         state.set(false);
+        metrics.disconnected();
         pings.failAll("XMPP stream closed");
         if (current != null) {
             current.close();

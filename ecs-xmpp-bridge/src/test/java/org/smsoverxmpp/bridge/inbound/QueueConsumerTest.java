@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.smsoverxmpp.bridge.metrics.CountingMetrics;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -78,11 +79,12 @@ class QueueConsumerTest {
         }
     };
     private final PhoneJids jids = new PhoneJids(JidCreate.domainBareFromOrThrowUnchecked("sms.example.com"));
+    private final CountingMetrics metrics = new CountingMetrics();
     private final QueueConsumer consumer = new QueueConsumer(
             new QueuePoller(sqs, "queue", Optional.of("dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), 0, xmpp,
             new SmsDelivery(mappings, MediaStore.PASS_THROUGH, new SmsToStanzas(jids)),
             new StatusDelivery(new DeliveryReports(sent)), earlier, Duration.ofSeconds(5), Duration.ofHours(1),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC), metrics);
     private final EventCodec codec = new EventCodec();
 
     private String sms(String sid, String to, String body) {
@@ -130,6 +132,16 @@ class QueueConsumerTest {
         });
         assertThat(sqs.deleted).containsExactly("rh-q1");
         assertThat(xmpp.written()).isEmpty();
+    }
+
+    @Test
+    void eachSettledEventIsCountedByItsOutcome() throws Exception {
+        poll(queued("q1", sms("SM1", ALICE_NUMBER, "hi")));
+        poll(queued("q2", sms("SM2", "+15559998888", "hi")));
+        mappingsDown.set(true);
+        poll(queued("q3", sms("SM3", ALICE_NUMBER, "hi")));
+
+        assertThat(metrics.calls()).containsExactly("inboundDelivered", "inboundRejected", "inboundRetried");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.smsoverxmpp.bridge.metrics.GatewayMetrics;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -38,7 +39,7 @@ class OutboxConsumerTest {
     private final OutboxConsumer consumer = new OutboxConsumer(
             new QueuePoller(sqs, "outbox", Optional.of("outbox-dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), 0,
             new SmsSending(mappings, twilio, SentMessages.NONE, attempts, new Replies(xmpp, Duration.ofMillis(100)),
-                    Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC)), 4);
+                    Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC), GatewayMetrics.NONE), 4);
     private final OutboundMessageCodec codec = new OutboundMessageCodec();
 
     private software.amazon.awssdk.services.sqs.model.Message queued(String id, String conversation, String text) {

@@ -6,6 +6,7 @@ import com.twilio.http.TwilioRestClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import org.smsoverxmpp.bridge.metrics.CountingMetrics;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -96,8 +97,9 @@ class SmsSendingTest {
             return Optional.empty();
         }
     };
+    private final CountingMetrics metrics = new CountingMetrics();
     private final SmsSending sending = new SmsSending(mappings, twilio, sent, attempts,
-            new Replies(xmpp, Duration.ofMillis(200)), Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC));
+            new Replies(xmpp, Duration.ofMillis(200)), Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC), metrics);
 
     private static OutboundMessage message(String sender, String text, Instant acceptedAt) {
         return new OutboundMessage("ob-1", sender, "m1", "+15557654321@sms.example.com", "+15557654321", text, text,
@@ -125,6 +127,17 @@ class SmsSendingTest {
         assertThat(attempts.records.get("ob-1")).contains(Optional.empty());
         assertThat(receipts).singleElement().satisfies(r -> assertThat(r.receiptRequested()).isTrue());
         assertThat(xmpp.written()).isEmpty();
+    }
+
+    @Test
+    void aSentMessageAndARefusedOneAreCountedTheRefusalByItsCondition() {
+        sending.send(fromAlice("hi"), 1);
+        twilio.answer = new SendResult.Rejected(400, 21211, "The 'To' number is not a valid phone number.");
+        sending.send(new OutboundMessage("ob-2", "alice@example.com/phone", "m1", "+15557654321@sms.example.com",
+                "+15557654321", "again", "again", List.of(), true, NOW), 1);
+
+        assertThat(metrics.calls()).containsExactly("outboundSent",
+                "outboundRefused " + onlyErrorCopy().getError().getCondition());
     }
 
     @Test
