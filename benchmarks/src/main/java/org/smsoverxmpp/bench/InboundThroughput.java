@@ -101,7 +101,7 @@ final class InboundThroughput {
                 }
                 List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
                 for (int i = first; i < first + 10; i++) {
-                    InboundSms sms = new InboundSms(String.format("SM%08d%024d", run, i), StaticSecrets.ACCOUNT,
+                    InboundSms sms = new InboundSms("twilio", String.format("SM%08d%024d", run, i),
                             "+1303555" + String.format("%04d", i % conversations), to, Tally.body(i),
                             List.of(), Instant.now());
                     entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i - first))

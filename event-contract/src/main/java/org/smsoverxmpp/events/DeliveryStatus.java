@@ -4,22 +4,23 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A status callback for a message we sent: queued, sent, delivered, undelivered, failed...
- * {@code errorCode} is Twilio's numeric error code as text, or null. {@code from}/{@code to} may be empty
- * when Twilio leaves them out.
+ * What became of a message we sent, as the provider reported it. {@code errorCode} and {@code errorText} are the
+ * provider's own (Twilio's "30003", Telnyx's "40002" and its title), or null. {@code from}/{@code to} may be
+ * empty when the provider leaves them out.
  */
 public record DeliveryStatus(
-        String messageSid,
-        String accountSid,
-        String status,
+        String provider,
+        String messageId,
+        MessageStatus status,
         String errorCode,
+        String errorText,
         String from,
         String to,
         Instant receivedAt) implements QueueEvent {
 
     public DeliveryStatus {
-        Objects.requireNonNull(messageSid, "messageSid");
-        Objects.requireNonNull(accountSid, "accountSid");
+        ProviderName.check(provider);
+        Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(receivedAt, "receivedAt");
         from = from == null ? "" : from;
@@ -29,12 +30,12 @@ public record DeliveryStatus(
     /** Same conversation key as the messages between these two numbers: our number first. */
     @Override
     public String messageGroupId() {
-        return from.isEmpty() || to.isEmpty() ? FifoKeys.sanitize(messageSid) : FifoKeys.sanitize(from + "|" + to);
+        return from.isEmpty() || to.isEmpty() ? FifoKeys.sanitize(messageId) : FifoKeys.sanitize(from + "|" + to);
     }
 
     /** Each status of a message is its own event; only repeats of the same status are duplicates. */
     @Override
     public String deduplicationId() {
-        return FifoKeys.sanitize(messageSid + "-" + status);
+        return FifoKeys.sanitize(provider + ":" + messageId + "-" + status.wire());
     }
 }

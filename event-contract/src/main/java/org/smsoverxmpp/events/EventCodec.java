@@ -9,15 +9,17 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.smsoverxmpp.events.twilio.VersionOneEvents;
 
 /**
  * The queue's wire format (docs/event-contract.md). Fields are written out by hand so the contract is
- * readable here, and so a renamed record component cannot silently change it.
+ * readable here, and so a renamed record component cannot silently change it. Writes version 2; reads 2, and
+ * 1 (which only Twilio's webhook wrote) for the events still in a queue when the bridge is upgraded.
  */
 public final class EventCodec {
-    public static final int VERSION = 1;
-    static final String TYPE_SMS = "sms";
-    static final String TYPE_STATUS = "status";
+    public static final int VERSION = 2;
+    public static final String TYPE_SMS = "sms";
+    public static final String TYPE_STATUS = "status";
 
     private final ObjectMapper mapper = SqsSafeJson.mapper();
 
@@ -27,7 +29,6 @@ public final class EventCodec {
         if (event instanceof InboundSms sms) {
             json.put("type", TYPE_SMS);
             putCommon(json, sms);
-            json.put("accountSid", sms.accountSid());
             json.put("body", sms.body());
             ArrayNode media = json.putArray("media");
             for (Media m : sms.media()) {
@@ -36,10 +37,12 @@ public final class EventCodec {
         } else if (event instanceof DeliveryStatus status) {
             json.put("type", TYPE_STATUS);
             putCommon(json, status);
-            json.put("accountSid", status.accountSid());
-            json.put("status", status.status());
+            json.put("status", status.status().wire());
             if (status.errorCode() != null) {
                 json.put("errorCode", status.errorCode());
+            }
+            if (status.errorText() != null) {
+                json.put("errorText", status.errorText());
             }
         }
         try {
@@ -60,6 +63,9 @@ public final class EventCodec {
             throw new MalformedEventException("not a JSON object");
         }
         int version = json.path("version").asInt(-1);
+        if (version == VersionOneEvents.VERSION) {
+            return VersionOneEvents.decode(json);
+        }
         if (version != VERSION) {
             throw new MalformedEventException("unsupported event version " + json.path("version"));
         }
@@ -67,12 +73,13 @@ public final class EventCodec {
         try {
             return switch (type) {
                 case TYPE_SMS -> new InboundSms(
-                        required(json, "messageSid"), required(json, "accountSid"),
+                        required(json, "provider"), required(json, "messageId"),
                         required(json, "from"), required(json, "to"),
                         json.path("body").asText(""), media(json), instant(json));
                 case TYPE_STATUS -> new DeliveryStatus(
-                        required(json, "messageSid"), required(json, "accountSid"), required(json, "status"),
-                        json.hasNonNull("errorCode") ? json.get("errorCode").asText() : null,
+                        required(json, "provider"), required(json, "messageId"),
+                        MessageStatus.fromWire(required(json, "status")),
+                        optional(json, "errorCode"), optional(json, "errorText"),
                         json.path("from").asText(""), json.path("to").asText(""), instant(json));
                 default -> throw new MalformedEventException("unknown event type '" + type + "'");
             };
@@ -82,13 +89,15 @@ public final class EventCodec {
     }
 
     private static void putCommon(ObjectNode json, QueueEvent event) {
-        json.put("messageSid", event.messageSid());
+        json.put("provider", event.provider());
+        json.put("messageId", event.messageId());
         json.put("from", event.from());
         json.put("to", event.to());
         json.put("receivedAt", event.receivedAt().toString());
     }
 
-    private static List<Media> media(JsonNode json) throws MalformedEventException {
+    /** The {@code media} array, as both versions write it. */
+    public static List<Media> media(JsonNode json) throws MalformedEventException {
         JsonNode media = json.path("media");
         if (media.isMissingNode() || media.isNull()) {
             return List.of();
@@ -103,7 +112,8 @@ public final class EventCodec {
         return items;
     }
 
-    private static Instant instant(JsonNode json) throws MalformedEventException {
+    /** {@code receivedAt}, as both versions write it. */
+    public static Instant instant(JsonNode json) throws MalformedEventException {
         String text = required(json, "receivedAt");
         try {
             return Instant.parse(text);
@@ -112,11 +122,15 @@ public final class EventCodec {
         }
     }
 
-    private static String required(JsonNode json, String field) throws MalformedEventException {
+    public static String required(JsonNode json, String field) throws MalformedEventException {
         JsonNode value = json.get(field);
         if (value == null || !value.isTextual() || value.asText().isEmpty()) {
             throw new MalformedEventException("missing field '" + field + "'");
         }
         return value.asText();
+    }
+
+    public static String optional(JsonNode json, String field) {
+        return json.hasNonNull(field) ? json.get(field).asText() : null;
     }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /** An SMS or MMS that arrived at one of our numbers. {@code body} is empty, never null, for media-only MMS. */
 public record InboundSms(
-        String messageSid,
-        String accountSid,
+        String provider,
+        String messageId,
         String from,
         String to,
         String body,
@@ -15,8 +15,8 @@ public record InboundSms(
         Instant receivedAt) implements QueueEvent {
 
     public InboundSms {
-        Objects.requireNonNull(messageSid, "messageSid");
-        Objects.requireNonNull(accountSid, "accountSid");
+        ProviderName.check(provider);
+        Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(receivedAt, "receivedAt");
@@ -26,6 +26,6 @@ public record InboundSms(
 
     @Override
     public String deduplicationId() {
-        return FifoKeys.sanitize(messageSid);
+        return FifoKeys.sanitize(provider + ":" + messageId);
     }
 }

@@ -3,12 +3,16 @@ package org.smsoverxmpp.events;
 import java.time.Instant;
 
 /**
- * One thing Twilio told us, as it travels from the webhook to the bridge through the FIFO queue.
+ * One thing an SMS provider told us, as it travels from the webhook to the bridge through the FIFO queue.
  * The FIFO keys live here so both sides agree on them.
  */
 public sealed interface QueueEvent permits InboundSms, DeliveryStatus {
 
-    String messageSid();
+    /** Which provider it came from ({@link ProviderName}). */
+    String provider();
+
+    /** The provider's id of the message: unique within that provider. */
+    String messageId();
 
     String from();
 
@@ -16,7 +20,7 @@ public sealed interface QueueEvent permits InboundSms, DeliveryStatus {
 
     Instant receivedAt();
 
-    /** Twilio retries a webhook with the same MessageSid; the FIFO queue drops the copies. */
+    /** Providers retry a webhook with the same message id; the FIFO queue drops the copies. */
     String deduplicationId();
 
     /**

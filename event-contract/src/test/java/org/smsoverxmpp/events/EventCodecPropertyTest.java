@@ -20,7 +20,7 @@ class EventCodecPropertyTest {
     @Property(tries = 2000)
     void anySmsBodyBecomesAnEventSqsAcceptsAndReadsBackUnchanged(
             @ForAll @StringLength(max = 200) @CharRange(from = '\u0000', to = '\uffff') String body) throws Exception {
-        InboundSms sms = new InboundSms("SM1", "AC1", "+15557654321", "+15550001111", body, List.of(), Instant.EPOCH);
+        InboundSms sms = new InboundSms("twilio", "SM1", "+15557654321", "+15550001111", body, List.of(), Instant.EPOCH);
 
         String encoded = codec.encode(sms);
 
@@ -31,7 +31,7 @@ class EventCodecPropertyTest {
     @Test
     void theCharactersSqsRefusesAreEscapedAndOrdinaryTextIsNot() throws Exception {
         String body = "nul\u0000 ffff\uFFFF lone\uD800 wave\uD83D\uDC4B café";
-        String encoded = codec.encode(new InboundSms("SM1", "AC1", "+15557654321", "+15550001111", body, List.of(), Instant.EPOCH));
+        String encoded = codec.encode(new InboundSms("twilio", "SM1", "+15557654321", "+15550001111", body, List.of(), Instant.EPOCH));
 
         assertThat(encoded).contains("\\u0000", "\\uFFFF", "\\uD800", "\\uD83D\\uDC4B", "café");
         assertThat(SqsSafeJson.acceptedBySqs(body)).isFalse();

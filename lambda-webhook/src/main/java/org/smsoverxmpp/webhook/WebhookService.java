@@ -42,7 +42,7 @@ public class WebhookService {
         try {
             QueueEvent event = accept(request);
             queue.enqueue(event);
-            LOG.info("enqueued {} {} from {} to {}", request.route(), event.messageSid(),
+            LOG.info("enqueued {} {} from {} to {}", request.route(), event.messageId(),
                     LogSafe.number(event.from()), LogSafe.number(event.to()));
             return WebhookResponse.accepted();
         } catch (WebhookRejection rejection) {

@@ -79,7 +79,7 @@ class WebhookLogsTest {
     private int post(String route, String body, String signature) {
         EventQueue queue = event -> {
             if (queueDown) {
-                throw new EventQueue.QueueUnavailableException("SQS did not accept " + event.messageSid()
+                throw new EventQueue.QueueUnavailableException("SQS did not accept " + event.messageId()
                         + ": HTTP 500 InternalError", new RuntimeException("group " + event.messageGroupId()));
             }
             enqueued.add(event);

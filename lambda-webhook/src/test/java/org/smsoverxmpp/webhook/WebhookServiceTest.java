@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.smsoverxmpp.events.DeliveryStatus;
 import org.smsoverxmpp.events.InboundSms;
 import org.smsoverxmpp.events.Media;
+import org.smsoverxmpp.events.MessageStatus;
 import org.smsoverxmpp.events.QueueEvent;
 import org.smsoverxmpp.webhook.http.WebhookRequest;
 import org.smsoverxmpp.webhook.http.WebhookResponse;
@@ -85,7 +86,7 @@ class WebhookServiceTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).isEqualTo("text/xml");
         assertThat(response.body()).contains("<Response/>");
-        assertThat(enqueued).containsExactly(new InboundSms("SM0001", ACCOUNT, "+15550001111", "+15552223333",
+        assertThat(enqueued).containsExactly(new InboundSms("twilio", "SM0001", "+15550001111", "+15552223333",
                 "hello 👋 & goodbye", List.of(), NOW));
     }
 
@@ -114,7 +115,7 @@ class WebhookServiceTest {
         form.put("To", "+15550001111");
 
         assertThat(service.handle(signed("/status", form)).status()).isEqualTo(200);
-        assertThat(enqueued).containsExactly(new DeliveryStatus("SM0002", ACCOUNT, "undelivered", "30003",
+        assertThat(enqueued).containsExactly(new DeliveryStatus("twilio", "SM0002", MessageStatus.UNDELIVERED, "30003", null,
                 "+15552223333", "+15550001111", NOW));
     }
 

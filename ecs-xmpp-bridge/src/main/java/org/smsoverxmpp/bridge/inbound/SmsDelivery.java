@@ -51,7 +51,7 @@ public final class SmsDelivery implements EventDelivery<InboundSms> {
         }
         List<PublishedMedia> published;
         try {
-            published = media.publish(sms.messageSid(), sms.media());
+            published = media.publish(sms.messageId(), sms.media());
         } catch (RuntimeException e) {
             return new DeliveryPlan.Retry(TRANSIENT, "could not re-host its media: " + e.getMessage());
         }
@@ -61,7 +61,7 @@ public final class SmsDelivery implements EventDelivery<InboundSms> {
         } catch (IllegalArgumentException e) {
             return new DeliveryPlan.Reject(e.getMessage());
         }
-        LOG.info("delivering SMS {} from {} to {} user(s)", sms.messageSid(), LogSafe.number(sms.from()), users.size());
+        LOG.info("delivering SMS {} from {} to {} user(s)", sms.messageId(), LogSafe.number(sms.from()), users.size());
         List<RecipientStanzas> recipients = new ArrayList<>();
         for (EntityBareJid user : users) {
             String jid = user.toString();

@@ -55,10 +55,10 @@ public final class SmsToStanzas {
         List<Message> stanzas = new ArrayList<>();
         for (EntityBareJid user : users) {
             if (text.length() > 0) {
-                stanzas.add(chat(sms.messageSid(), from, user, nick).setBody(text.toString()).build());
+                stanzas.add(chat(sms.messageId(), from, user, nick).setBody(text.toString()).build());
             }
             for (int i = 0; i < urls.size(); i++) {
-                stanzas.add(chat(sms.messageSid() + "-" + (i + 1), from, user, nick).setBody(urls.get(i))
+                stanzas.add(chat(sms.messageId() + "-" + (i + 1), from, user, nick).setBody(urls.get(i))
                         .addExtension(new OutOfBandData(urls.get(i))).build());
             }
         }

@@ -11,6 +11,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsoverxmpp.events.DeliveryStatus;
+import org.smsoverxmpp.events.MessageStatus;
 
 /**
  * Twilio status callbacks → XMPP: {@code delivered} becomes a XEP-0184 receipt to the full JID that asked
@@ -28,14 +29,14 @@ public final class DeliveryReports {
 
     /** @throws RuntimeException when the record cannot be read now (the status is then redelivered) */
     public List<Stanza> stanzasFor(DeliveryStatus status) {
-        boolean delivered = status.status().equals("delivered");
-        boolean failed = status.status().equals("undelivered") || status.status().equals("failed");
+        boolean delivered = status.status() == MessageStatus.DELIVERED;
+        boolean failed = status.status().isFailure();
         if (!delivered && !failed) {
             return List.of();
         }
-        Optional<SentMessage> record = sent.find(status.messageSid());
+        Optional<SentMessage> record = sent.find(status.messageId());
         if (record.isEmpty()) {
-            LOG.info("status {} for {}, which this gateway has no record of", status.status(), status.messageSid());
+            LOG.info("status {} for {}, which this gateway has no record of", status.status().wire(), status.messageId());
             return List.of();
         }
         SentMessage message = record.get();

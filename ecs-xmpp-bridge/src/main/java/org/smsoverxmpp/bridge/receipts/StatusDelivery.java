@@ -29,7 +29,7 @@ public final class StatusDelivery implements EventDelivery<DeliveryStatus> {
             return new DeliveryPlan.Retry(Duration.ofSeconds(5), "could not look up the sent SMS: " + e);
         }
         if (stanzas.isEmpty()) {
-            return new DeliveryPlan.Nothing("status '" + status.status() + "' needs no stanza");
+            return new DeliveryPlan.Nothing("status '" + status.status().wire() + "' needs no stanza");
         }
         String sender = stanzas.get(0).getTo().asBareJid().toString();
         return new DeliveryPlan.Write(List.of(new RecipientStanzas(sender, stanzas)), false);

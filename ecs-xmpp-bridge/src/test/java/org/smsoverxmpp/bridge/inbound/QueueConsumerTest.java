@@ -88,7 +88,7 @@ class QueueConsumerTest {
     private final EventCodec codec = new EventCodec();
 
     private String sms(String sid, String to, String body) {
-        return codec.encode(new InboundSms(sid, "AC1", "+15557654321", to, body, List.of(), NOW));
+        return codec.encode(new InboundSms("twilio", sid, "+15557654321", to, body, List.of(), NOW));
     }
 
     private static software.amazon.awssdk.services.sqs.model.Message queued(String id, String body) {
@@ -200,7 +200,7 @@ class QueueConsumerTest {
 
         assertThat(sqs.deleted).isEmpty();
         assertThat(sqs.visibility).containsEntry("rh-q1", 5);
-        assertThat(earlier.of("SM1")).containsExactly("alice@example.com");
+        assertThat(earlier.of("twilio:SM1")).containsExactly("alice@example.com");
 
         xmpp.onWrite(stanza -> { });
         xmpp.written().clear();
@@ -212,7 +212,7 @@ class QueueConsumerTest {
 
     @Test
     void aReceiptTheServerBouncesIsNotTriedAgain() throws Exception {
-        String status = codec.encode(new DeliveryStatus("SM9", "AC1", "delivered", null, "+15550001111", "+15557654321", NOW));
+        String status = codec.encode(new DeliveryStatus("twilio", "SM9", org.smsoverxmpp.events.MessageStatus.DELIVERED, null, null, "+15550001111", "+15557654321", NOW));
         xmpp.onWrite(stanza -> consumer.onBounce(StanzaBuilder.buildMessage(stanza.getStanzaId())
                 .from(stanza.getTo()).to(stanza.getFrom()).ofType(Message.Type.error)
                 .setError(StanzaError.getBuilder(StanzaError.Condition.service_unavailable).build()).build()));
@@ -258,7 +258,7 @@ class QueueConsumerTest {
     @Test
     void anEventWhoseStanzaCannotBeWrittenSafelyIsRejectedNotRetried() throws Exception {
         // A sender the webhook would refuse reaches the bridge anyway (an old event, a replay).
-        String event = codec.encode(new InboundSms("SM1", "AC1", "+1" + "5".repeat(40), ALICE_NUMBER, "hi", List.of(), NOW));
+        String event = codec.encode(new InboundSms("twilio", "SM1", "+1" + "5".repeat(40), ALICE_NUMBER, "hi", List.of(), NOW));
 
         poll(queued("q1", event));
 

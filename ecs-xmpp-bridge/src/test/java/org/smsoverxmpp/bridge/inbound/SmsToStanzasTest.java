@@ -21,7 +21,7 @@ class SmsToStanzasTest {
     private final EntityBareJid bob = JidCreate.entityBareFromOrThrowUnchecked("bob@example.com");
 
     private static InboundSms sms(String body, List<Media> media) {
-        return new InboundSms("SM1", "AC1", "+15550001111", "+15552223333", body, media, Instant.EPOCH);
+        return new InboundSms("twilio", "SM1", "+15550001111", "+15552223333", body, media, Instant.EPOCH);
     }
 
     private static List<PublishedMedia> available(List<Media> media) {
@@ -93,7 +93,7 @@ class SmsToStanzasTest {
     void aSenderThatCannotBeAJidIsRefusedWithoutQuotingIt() {
         String absurd = "+1" + "5".repeat(5000);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> convert.convert(
-                new InboundSms("SM1", "AC1", absurd, "+15552223333", "hi", List.of(), Instant.EPOCH), List.of(), List.of(alice)))
+                new InboundSms("twilio", "SM1", absurd, "+15552223333", "hi", List.of(), Instant.EPOCH), List.of(), List.of(alice)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("55555");
     }
 }

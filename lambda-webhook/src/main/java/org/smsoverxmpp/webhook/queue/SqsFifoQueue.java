@@ -28,7 +28,7 @@ public class SqsFifoQueue implements EventQueue {
                     .messageDeduplicationId(event.deduplicationId())
                     .messageGroupId(event.messageGroupId()));
         } catch (SdkException e) {
-            throw new QueueUnavailableException("SQS did not accept " + event.messageSid() + ": " + describe(e), e);
+            throw new QueueUnavailableException("SQS did not accept " + event.messageId() + ": " + describe(e), e);
         }
     }
 

@@ -9,8 +9,10 @@ import java.util.Map;
 import org.smsoverxmpp.events.DeliveryStatus;
 import org.smsoverxmpp.events.InboundSms;
 import org.smsoverxmpp.events.Media;
+import org.smsoverxmpp.events.MessageStatus;
 import org.smsoverxmpp.events.ParsedAddress;
 import org.smsoverxmpp.events.SmsAddress;
+import org.smsoverxmpp.events.twilio.TwilioStatuses;
 import org.smsoverxmpp.webhook.http.WebhookRejection;
 
 /**
@@ -26,26 +28,29 @@ public final class TwilioForms {
     /** Twilio's SIDs have 34 characters; they become FIFO keys, so nothing far longer or stranger passes. */
     static final int MAX_SID_LENGTH = 64;
 
+    /** The provider's name in the events this writes. */
+    public static final String PROVIDER = "twilio";
+
     private TwilioForms() {
     }
 
     public static InboundSms inboundSms(Map<String, String> form, Instant receivedAt) throws WebhookRejection {
         String messageSid = messageSid(form);
-        String accountSid = sid(form, "AccountSid");
+        sid(form, "AccountSid"); // checked against the gateway's account by the caller
         String from = address(form, "From").text();
         String to = ourNumber(form, "To");
         String body = body(form);
-        return new InboundSms(messageSid, accountSid, from, to, body, media(form), receivedAt);
+        return new InboundSms(PROVIDER, messageSid, from, to, body, media(form), receivedAt);
     }
 
     /** Status callbacks are taken as Twilio sends them: {@code From} and {@code To} may be absent. */
     public static DeliveryStatus deliveryStatus(Map<String, String> form, Instant receivedAt) throws WebhookRejection {
         String messageSid = messageSid(form);
-        String accountSid = sid(form, "AccountSid");
-        String status = required(form, "MessageStatus");
+        sid(form, "AccountSid"); // checked against the gateway's account by the caller
+        MessageStatus status = TwilioStatuses.neutral(required(form, "MessageStatus"));
         String errorCode = form.get("ErrorCode");
-        return new DeliveryStatus(messageSid, accountSid, status,
-                errorCode == null || errorCode.isBlank() ? null : errorCode,
+        return new DeliveryStatus(PROVIDER, messageSid, status,
+                errorCode == null || errorCode.isBlank() ? null : errorCode, null,
                 form.get("From"), form.get("To"), receivedAt);
     }
 

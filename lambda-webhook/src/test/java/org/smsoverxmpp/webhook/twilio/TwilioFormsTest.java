@@ -167,7 +167,7 @@ class TwilioFormsTest {
     void acceptedSmsCarriesEveryField() throws Exception {
         InboundSms sms = TwilioForms.inboundSms(sms(), NOW);
 
-        assertThat(sms).isEqualTo(new InboundSms(TwilioFormFixtures.MESSAGE_SID, ACCOUNT,
+        assertThat(sms).isEqualTo(new InboundSms("twilio", TwilioFormFixtures.MESSAGE_SID,
                 TwilioFormFixtures.THEIR_NUMBER, TwilioFormFixtures.OUR_NUMBER, "hi", java.util.List.of(), NOW));
     }
 }
