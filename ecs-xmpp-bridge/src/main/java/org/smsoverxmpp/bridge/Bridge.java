@@ -36,7 +36,7 @@ import org.smsoverxmpp.bridge.outbound.OutboxConsumer;
 import org.smsoverxmpp.bridge.outbound.Replies;
 import org.smsoverxmpp.bridge.outbound.SmsSending;
 import org.smsoverxmpp.bridge.outbound.SqsOutbox;
-import org.smsoverxmpp.bridge.twilio.TwilioSender;
+import org.smsoverxmpp.bridge.provider.Providers;
 import org.smsoverxmpp.bridge.xmpp.Backoff;
 import org.smsoverxmpp.bridge.xmpp.ComponentConnection;
 import org.smsoverxmpp.bridge.xmpp.ConnectionState;
@@ -81,9 +81,7 @@ public final class Bridge implements AutoCloseable {
         var mappings = new CachedMappings(
                 new DynamoMappingStore(dynamo, config.mappingsTable(), config.mappingsNumberIndex()),
                 config.mappingCacheTtl(), 100_000);
-        TwilioSender twilio = new TwilioSender(
-                TwilioSender.client(config.twilio(), config.twilioApiBaseUrl(), config.outboundLanes() * 2),
-                config.statusCallbackUrl(), config.twilioRetryDelays());
+        Providers providers = config.providers().open(config.outboundLanes() * 2);
 
         // EMF lines go to their own logger, which writes them unwrapped: CloudWatch reads only a bare JSON line.
         emf = new EmfMetrics(LoggerFactory.getLogger("emf.bridge")::info, Clock.systemUTC()).start();
@@ -100,15 +98,15 @@ public final class Bridge implements AutoCloseable {
                 .orElseGet(Attempts::byReceiveCount);
         outboxConsumer = new OutboxConsumer(new QueuePoller(sqs, config.outboxQueueUrl(), Optional.empty(), Clock.systemUTC()),
                 config.queueWaitSeconds(),
-                new SmsSending(mappings, twilio, sent, attempts, replies, config.outboxMaxAge(), Clock.systemUTC(), metrics),
+                new SmsSending(mappings, providers, sent, attempts, replies, config.outboxMaxAge(), Clock.systemUTC(), metrics),
                 config.outboundLanes());
         OutboundSms outbound = new OutboundSms(jids, outbox, xmpp, Clock.systemUTC());
         DeliveredRecipients delivered = config.sentTable()
                 .map(t -> DeliveredRecipients.inTable(dynamo, t, config.sentRetention(), Clock.systemUTC()))
                 .orElseGet(DeliveredRecipients::inMemory);
         consumer = new QueueConsumer(new QueuePoller(sqs, config.queueUrl(), config.deadLetterQueueUrl(), Clock.systemUTC()),
-                config.queueWaitSeconds(), xmpp, new SmsDelivery(mappings, mediaStore(config), new SmsToStanzas(jids)),
-                new StatusDelivery(new DeliveryReports(sent)), delivered, config.xmpp().pingTimeout(), config.inboundGiveUp(),
+                config.queueWaitSeconds(), xmpp, new SmsDelivery(mappings, mediaStore(config), providers, new SmsToStanzas(jids)),
+                new StatusDelivery(new DeliveryReports(sent, providers)), delivered, config.xmpp().pingTimeout(), config.inboundGiveUp(),
                 Clock.systemUTC(), metrics);
         xmpp.onStanza(new IncomingStanzas(outbound, consumer::onBounce,
                 new IqRouter(new GatewayPrompt(jids, config.phoneRegion()), xmpp),
@@ -186,7 +184,7 @@ public final class Bridge implements AutoCloseable {
 
     private MediaStore mediaStore(BridgeConfig config) {
         if (config.mediaBucket().isEmpty()) {
-            LOG.warn("MEDIA_BUCKET is not set: MMS media are passed on as Twilio URLs, which need Twilio credentials to open");
+            LOG.warn("MEDIA_BUCKET is not set: MMS media are passed on as the provider's URLs, some of which need its credentials to open");
             return MediaStore.PASS_THROUGH;
         }
         String bucket = config.mediaBucket().get();
@@ -194,7 +192,7 @@ public final class Bridge implements AutoCloseable {
                 .map(endpoint -> endpoint.toString().replaceAll("/+$", "") + "/" + bucket)
                 .orElseGet(() -> "https://" + bucket + ".s3." + s3.serviceClientConfiguration().region().id()
                         + ".amazonaws.com"));
-        return new S3MediaStore(s3, bucket, base, config.twilio(), config.twilioApiBaseUrl());
+        return new S3MediaStore(s3, bucket, base);
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B aws(B builder, BridgeConfig config, Optional<URI> endpoint) {

@@ -2,14 +2,18 @@ package org.smsoverxmpp.bridge.admin;
 
 import org.smsoverxmpp.bridge.mapping.MappingItem;
 
-/** How the CLI shows a stored mapping item: {@code jid -> number}, or what is wrong with it. */
+/**
+ * How the CLI shows a stored mapping item: {@code jid -> number}, with {@code (provider)} when it names one, or what
+ * is wrong with it.
+ */
 final class MappingLines {
     private MappingLines() {
     }
 
     static String of(MappingItem item) {
         if (item instanceof MappingItem.WellFormed well) {
-            return well.mapping().jid() + " -> " + well.mapping().number();
+            return well.mapping().jid() + " -> " + well.mapping().number()
+                    + well.mapping().provider().map(p -> " (" + p + ")").orElse("");
         }
         MappingItem.Malformed bad = (MappingItem.Malformed) item;
         return "MALFORMED " + quoted(bad.key()) + " -> " + quoted(bad.number()) + ": " + bad.problem()

@@ -50,12 +50,13 @@ final class MappingsCommand implements Runnable {
 
     @Command(name = "put", mixinStandardHelpOptions = true, description = {
             "Map a user's bare JID to a number.",
-            "Example: mappings put alice@example.com \"(307) 555-1212\" --default-region US"})
+            "Example: mappings put alice@example.com \"(307) 555-1212\" --default-region US",
+            "         mappings put bob@example.com +15550002222 --provider telnyx"})
     static final class Put extends Common implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "JID", description = "the user's bare JID, e.g. alice@example.com")
         String jid;
 
-        @Parameters(index = "1", paramLabel = "NUMBER", description = "the Twilio number, in any common format")
+        @Parameters(index = "1", paramLabel = "NUMBER", description = "the user's number at the SMS provider, in any common format")
         String number;
 
         @Option(names = "--default-region", defaultValue = "${env:PHONE_DEFAULT_REGION:-US}",
@@ -65,9 +66,16 @@ final class MappingsCommand implements Runnable {
         @Option(names = "--replace", description = "replace the user's existing mapping")
         boolean replace;
 
+        @Option(names = "--provider", paramLabel = "NAME", description = "the provider the number is with (twilio, "
+                + "telnyx, signalwire); without it, the gateway's default (SMS_PROVIDER)")
+        String provider;
+
         @Override
         public Integer call() {
-            Mapping mapping = new Mapping(bareJid(jid), number(number, defaultRegion));
+            if (provider != null && !MappingItem.isProviderName(provider)) {
+                throw new AdminException("'" + provider + "' is not a provider's name (2 to 16 lower-case letters and digits, such as telnyx)");
+            }
+            Mapping mapping = new Mapping(bareJid(jid), number(number, defaultRegion), java.util.Optional.ofNullable(provider));
             DynamoMappingStore store = store();
             if (replace) {
                 store.put(mapping);
@@ -78,7 +86,7 @@ final class MappingsCommand implements Runnable {
                         .orElse("to a number");
                 throw new AdminException(mapping.jid() + " is already mapped " + existing + "; add --replace to change it");
             }
-            out().println(mapping.jid() + " -> " + mapping.number());
+            out().println(MappingLines.of(new MappingItem.WellFormed(mapping)));
             return 0;
         }
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
-import org.smsoverxmpp.bridge.twilio.TwilioCredentials;
+import org.smsoverxmpp.bridge.provider.ProviderCatalog;
+import org.smsoverxmpp.bridge.provider.ProviderChoice;
 import org.smsoverxmpp.bridge.xmpp.ComponentSettings;
 import org.smsoverxmpp.bridge.xmpp.Transport;
 
@@ -31,10 +32,7 @@ public record BridgeConfig(
         Optional<URI> mediaBaseUrl,
         Duration sentRetention,
         Duration mappingCacheTtl,
-        TwilioCredentials twilio,
-        URI twilioApiBaseUrl,
-        Optional<URI> statusCallbackUrl,
-        List<Duration> twilioRetryDelays,
+        ProviderChoice providers,
         int outboundLanes,
         String outboxQueueUrl,
         int outboxConsumers,
@@ -79,10 +77,10 @@ public record BridgeConfig(
         Optional<String> mediaBucket = read.optional("MEDIA_BUCKET");
         Optional<URI> mediaBaseUrl = read.url("MEDIA_BASE_URL");
 
-        TwilioCredentials twilio = twilio(read);
-        URI apiBase = read.url("TWILIO_API_BASE_URL").orElse(URI.create("https://api.twilio.com"));
-        Optional<URI> statusCallback = read.url("TWILIO_STATUS_CALLBACK_URL");
-        int retryMs = read.positiveInt("TWILIO_RETRY_BASE_MS", 1000);
+        // Retries of a message that surely did not reach the provider: after base, then 2 × base.
+        int retryMs = read.positiveInt("SEND_RETRY_BASE_MS", read.positiveInt("TWILIO_RETRY_BASE_MS", 1000));
+        List<Duration> retries = List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L));
+        ProviderChoice providers = ProviderChoice.read(read, ProviderCatalog.configured(read, retries));
         Duration cacheTtl = seconds(read, "MAPPING_CACHE_SECONDS", 60);
         int lanes = read.positiveInt("OUTBOUND_LANES", 8);
         String outbox = read.required("OUTBOX_QUEUE_URL", "the SQS FIFO queue that holds outbound messages until sent");
@@ -103,25 +101,9 @@ public record BridgeConfig(
         Optional<URI> sqsEndpoint = read.url("AWS_ENDPOINT_URL_SQS");
         read.check();
         return new BridgeConfig(xmpp, queueUrl, deadLetters, wait, giveUp, consumers, table, index, sentTable, mediaBucket, mediaBaseUrl, sentRetention,
-                cacheTtl, twilio, apiBase, statusCallback,
-                List.of(Duration.ofMillis(retryMs), Duration.ofMillis(retryMs * 2L)), lanes, outbox, outboxConsumers,
+                cacheTtl, providers, lanes, outbox, outboxConsumers,
                 outboxBuffer, outboxMaxAge, stopTimeout, heartbeat, region, healthFile, healthGrace,
                 read.optional("AWS_REGION"), awsEndpoint, sqsEndpoint.or(() -> awsEndpoint));
-    }
-
-    private static TwilioCredentials twilio(EnvReader read) {
-        String account = read.required("TWILIO_ACCOUNT_SID", "AC...");
-        Optional<String> keySid = read.optional("TWILIO_API_KEY_SID");
-        Optional<String> keySecret = read.optional("TWILIO_API_KEY_SECRET");
-        Optional<String> token = read.optional("TWILIO_AUTH_TOKEN");
-        if (keySid.isPresent() && keySecret.isPresent()) {
-            return TwilioCredentials.apiKey(account, keySid.get(), keySecret.get());
-        }
-        if (token.isPresent()) {
-            return TwilioCredentials.authToken(account, token.get());
-        }
-        read.problem("TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET (or TWILIO_AUTH_TOKEN) are required");
-        return null;
     }
 
     private static Duration seconds(EnvReader read, String name, int fallback) {

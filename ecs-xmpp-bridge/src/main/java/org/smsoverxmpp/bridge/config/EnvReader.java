@@ -8,19 +8,19 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** Reads typed values from environment variables, collecting every problem instead of stopping at the first. */
-final class EnvReader {
+public final class EnvReader {
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
 
-    EnvReader(Map<String, String> env) {
+    public EnvReader(Map<String, String> env) {
         this.env = env;
     }
 
-    Optional<String> optional(String name) {
+    public Optional<String> optional(String name) {
         return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
     }
 
-    String required(String name, String hint) {
+    public String required(String name, String hint) {
         Optional<String> value = optional(name);
         if (value.isEmpty()) {
             problems.add(name + " is required (" + hint + ")");
@@ -28,11 +28,11 @@ final class EnvReader {
         return value.orElse(null);
     }
 
-    int positiveInt(String name, int fallback) {
+    public int positiveInt(String name, int fallback) {
         return parsed(name, fallback, Integer::valueOf, n -> n > 0, "a positive whole number");
     }
 
-    Optional<URI> url(String name) {
+    public Optional<URI> url(String name) {
         Optional<String> value = optional(name);
         if (value.isEmpty()) {
             return Optional.empty();
@@ -49,7 +49,7 @@ final class EnvReader {
         return Optional.empty();
     }
 
-    <T> T parsed(String name, T fallback, Function<String, T> parse, java.util.function.Predicate<T> valid, String expected) {
+    public <T> T parsed(String name, T fallback, Function<String, T> parse, java.util.function.Predicate<T> valid, String expected) {
         Optional<String> value = optional(name);
         if (value.isEmpty()) {
             return fallback;
@@ -66,12 +66,12 @@ final class EnvReader {
         return fallback;
     }
 
-    void problem(String text) {
+    public void problem(String text) {
         problems.add(text);
     }
 
     /** Throws naming every problem found, if any. */
-    void check() {
+    public void check() {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

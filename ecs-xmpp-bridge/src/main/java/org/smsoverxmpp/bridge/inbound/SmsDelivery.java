@@ -11,6 +11,7 @@ import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.mapping.Mappings;
 import org.smsoverxmpp.bridge.media.MediaStore;
 import org.smsoverxmpp.bridge.media.PublishedMedia;
+import org.smsoverxmpp.bridge.provider.Providers;
 import org.smsoverxmpp.events.InboundSms;
 import org.smsoverxmpp.events.LogSafe;
 
@@ -26,11 +27,13 @@ public final class SmsDelivery implements EventDelivery<InboundSms> {
 
     private final Mappings mappings;
     private final MediaStore media;
+    private final Providers providers;
     private final SmsToStanzas toStanzas;
 
-    public SmsDelivery(Mappings mappings, MediaStore media, SmsToStanzas toStanzas) {
+    public SmsDelivery(Mappings mappings, MediaStore media, Providers providers, SmsToStanzas toStanzas) {
         this.mappings = mappings;
         this.media = media;
+        this.providers = providers;
         this.toStanzas = toStanzas;
     }
 
@@ -51,7 +54,7 @@ public final class SmsDelivery implements EventDelivery<InboundSms> {
         }
         List<PublishedMedia> published;
         try {
-            published = media.publish(sms.messageId(), sms.media());
+            published = media.publish(sms.messageId(), sms.media(), providers.mediaAccess(sms.provider()));
         } catch (RuntimeException e) {
             return new DeliveryPlan.Retry(TRANSIENT, "could not re-host its media: " + e.getMessage());
         }

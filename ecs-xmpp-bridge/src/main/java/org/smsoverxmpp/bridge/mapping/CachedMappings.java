@@ -19,7 +19,7 @@ import org.smsoverxmpp.bridge.address.PhoneNumber;
  * the whole TTL is forgotten. Lookups that fail are not cached.
  */
 public class CachedMappings implements Mappings {
-    private final LoadingCache<EntityBareJid, Optional<PhoneNumber>> numbers;
+    private final LoadingCache<EntityBareJid, Optional<Mapping>> mappings;
     private final LoadingCache<PhoneNumber, List<EntityBareJid>> users;
 
     public CachedMappings(Mappings store, Duration ttl, long maxEntries) {
@@ -34,7 +34,7 @@ public class CachedMappings implements Mappings {
             t.setDaemon(true);
             return t;
         });
-        this.numbers = cache(ttl, maxEntries, ticker, rereads).build(store::numberOf);
+        this.mappings = cache(ttl, maxEntries, ticker, rereads).build(store::mappingOf);
         this.users = cache(ttl, maxEntries, ticker, rereads).build(number -> List.copyOf(store.usersOf(number)));
     }
 
@@ -44,8 +44,8 @@ public class CachedMappings implements Mappings {
     }
 
     @Override
-    public Optional<PhoneNumber> numberOf(EntityBareJid user) {
-        return numbers.get(user);
+    public Optional<Mapping> mappingOf(EntityBareJid user) {
+        return mappings.get(user);
     }
 
     @Override

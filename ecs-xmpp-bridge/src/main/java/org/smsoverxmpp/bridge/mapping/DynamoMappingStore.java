@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The mappings table: key {@code jid} (bare JID), attribute {@code number} (E.164), and a global secondary
+ * The mappings table: key {@code jid} (bare JID), attributes {@code number} (E.164) and, optionally,
+ * {@code provider} (the provider's name; absent for the default), and a global secondary
  * index on {@code number}. Every item is read by {@link MappingItem#read}: a malformed one is ignored by both
  * lookups, logged once, never fatal, and is listed, repaired or deleted by the CLI through the same store.
  */
@@ -37,8 +38,8 @@ public class DynamoMappingStore implements Mappings {
     }
 
     @Override
-    public Optional<PhoneNumber> numberOf(EntityBareJid user) {
-        return item(user.toString()).flatMap(this::wellFormed).map(Mapping::number);
+    public Optional<Mapping> mappingOf(EntityBareJid user) {
+        return item(user.toString()).flatMap(this::wellFormed);
     }
 
     @Override

@@ -4,11 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smsoverxmpp.bridge.twilio.TwilioCredentials;
+import org.smsoverxmpp.bridge.provider.MediaAccess;
 import org.smsoverxmpp.events.Media;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -29,15 +27,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public class S3MediaStore implements MediaStore {
     private static final Logger LOG = LoggerFactory.getLogger(S3MediaStore.class);
-    /** Twilio caps MMS at 5 MB; anything far larger is not a message. */
+    /** Providers cap MMS at a few MB (Twilio 5, Telnyx 1 per file); anything far larger is not a message. */
     static final long MAX_BYTES = 20L * 1024 * 1024;
     static final String PREFIX = "media/";
 
     private final S3Client s3;
     private final String bucket;
     private final String publicBaseUrl;
-    private final TwilioCredentials twilio;
-    private final URI twilioApi;
     /** Redirects are followed by hand: some JDKs forward an Authorization header to the redirect's host. */
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
@@ -45,40 +41,38 @@ public class S3MediaStore implements MediaStore {
     static final int MAX_REDIRECTS = 5;
     private final SecureRandom random = new SecureRandom();
 
-    public S3MediaStore(S3Client s3, String bucket, String publicBaseUrl, TwilioCredentials twilio, URI twilioApi) {
+    public S3MediaStore(S3Client s3, String bucket, String publicBaseUrl) {
         this.s3 = s3;
         this.bucket = bucket;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
-        this.twilio = twilio;
-        this.twilioApi = twilioApi;
     }
 
     @Override
-    public List<PublishedMedia> publish(String messageSid, List<Media> media) {
+    public List<PublishedMedia> publish(String messageId, List<Media> media, MediaAccess access) {
         List<PublishedMedia> published = new ArrayList<>();
         for (Media item : media) {
             if (!MediaTypes.isAttachment(item.contentType())) {
                 continue;
             }
             try {
-                published.add(new PublishedMedia.Available(new Media(rehost(item), item.contentType())));
+                published.add(new PublishedMedia.Available(new Media(rehost(item, access), item.contentType())));
             } catch (GoneForGood e) {
                 LOG.warn("an attachment ({}) of {} cannot be retrieved: {}; the message is delivered without it",
-                        item.contentType(), messageSid, e.getMessage());
+                        item.contentType(), messageId, e.getMessage());
                 published.add(new PublishedMedia.Unavailable(item.contentType(), e.getMessage()));
             }
         }
         return published;
     }
 
-    private String rehost(Media item) {
+    private String rehost(Media item, MediaAccess access) {
         URI url;
         try {
             url = URI.create(item.url());
         } catch (IllegalArgumentException e) {
             throw new GoneForGood("not a URL");
         }
-        byte[] bytes = download(url);
+        byte[] bytes = download(url, access);
         byte[] key = new byte[16];
         random.nextBytes(key);
         String name = PREFIX + HexFormat.of().formatHex(key) + MediaTypes.extension(item.contentType());
@@ -92,19 +86,16 @@ public class S3MediaStore implements MediaStore {
     }
 
     /**
-     * Twilio's media URLs redirect to a CDN. Credentials go only to Twilio's own API host, on the same scheme,
-     * never to wherever a URL or a redirect points. The whole download, body included, has a deadline.
+     * Media URLs may redirect to a CDN (Twilio's do). Each hop asks {@code access} afresh, so the provider's
+     * credentials go only to its own hosts, never to wherever a URL or a redirect points. The whole download,
+     * body included, has a deadline.
      * A 4xx other than 408 and 429 will not change on a retry: the file is gone for good.
      */
-    private byte[] download(URI url) {
+    private byte[] download(URI url, MediaAccess access) {
         try {
             for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
                 HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(DOWNLOAD_TIMEOUT).GET();
-                if (isTwilio(url)) {
-                    String basic = Base64.getEncoder().encodeToString(
-                            (twilio.username() + ":" + twilio.password()).getBytes(StandardCharsets.UTF_8));
-                    request.header("Authorization", "Basic " + basic);
-                }
+                access.authorization(url).ifPresent(value -> request.header("Authorization", value));
                 var pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                 HttpResponse<byte[]> response;
                 try {
@@ -148,10 +139,5 @@ public class S3MediaStore implements MediaStore {
         GoneForGood(String reason) {
             super(reason);
         }
-    }
-
-    private boolean isTwilio(URI url) {
-        return String.valueOf(url.getScheme()).equalsIgnoreCase(twilioApi.getScheme())
-                && String.valueOf(url.getRawAuthority()).equalsIgnoreCase(twilioApi.getRawAuthority());
     }
 }

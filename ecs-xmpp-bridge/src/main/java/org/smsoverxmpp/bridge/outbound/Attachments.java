@@ -20,7 +20,7 @@ public record Attachments(String caption, List<URI> media) {
             try {
                 url = URI.create(oob.url());
             } catch (IllegalArgumentException e) {
-                continue; // not a URL Twilio could fetch
+                continue; // not a URL a provider could fetch
             }
             if (url.getScheme() == null || !url.getScheme().startsWith("http")) {
                 continue;

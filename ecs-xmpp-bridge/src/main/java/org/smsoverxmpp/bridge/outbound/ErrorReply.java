@@ -7,7 +7,8 @@ import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.StanzaError.Condition;
 import org.jivesoftware.smack.packet.StanzaError.Type;
-import org.smsoverxmpp.bridge.twilio.SendResult;
+import org.smsoverxmpp.bridge.provider.SendResult;
+import org.smsoverxmpp.bridge.provider.SmsProvider;
 
 /**
  * Why a message did not become an SMS, told as the errors table of docs/xmpp-support.md says: a condition, a type
@@ -40,24 +41,37 @@ public record ErrorReply(Type type, Condition condition, String text) {
         return new ErrorReply(Type.MODIFY, Condition.policy_violation, "Empty messages cannot be sent as SMS.");
     }
 
-    public static ErrorReply providerRejected(Integer code, String message, boolean serverSide) {
-        String codeText = code == null ? "" : " " + code;
-        String more = code == null ? "" : " (https://www.twilio.com/docs/errors/" + code + ")";
-        return new ErrorReply(Type.CANCEL, serverSide ? Condition.internal_server_error : Condition.not_acceptable,
-                "Twilio refused the SMS: error" + codeText + ": " + message + more);
+    /** The provider refused it: the message is wrong for it (4xx), or the provider failed (5xx). */
+    public static ErrorReply providerRejected(SmsProvider provider, SendResult.Rejected rejected) {
+        String code = rejected.code();
+        String more = code == null ? "" : provider.helpFor(code).map(url -> " (" + url + ")").orElse("");
+        return new ErrorReply(Type.CANCEL, rejected.isServerSide() ? Condition.internal_server_error : Condition.not_acceptable,
+                provider.displayName() + " refused the SMS: error" + (code == null ? "" : " " + code) + ": "
+                        + rejected.text() + more);
     }
 
-    /** Twilio said "not now" (429/503) on every try: nothing was sent. */
-    public static ErrorReply providerBusy(int httpStatus, Integer code, String message) {
-        return new ErrorReply(Type.WAIT, Condition.remote_server_timeout, "Twilio is temporarily unavailable (HTTP "
-                + httpStatus + (code == null ? "" : ", error " + code) + ": " + message
+    /** Surely not sent: the provider said "not now" (429/503) on every try, or could not be reached. */
+    public static ErrorReply providerUnavailable(SmsProvider provider, SendResult.Unavailable unavailable) {
+        if (!unavailable.answered()) {
+            return new ErrorReply(Type.WAIT, Condition.remote_server_timeout,
+                    provider.displayName() + " could not be reached; the SMS was not sent. Try again later.");
+        }
+        return new ErrorReply(Type.WAIT, Condition.remote_server_timeout, provider.displayName()
+                + " is temporarily unavailable (HTTP " + unavailable.httpStatus()
+                + (unavailable.code() == null ? "" : ", error " + unavailable.code()) + ": " + unavailable.text()
                 + "); the SMS was not sent. Try again later.");
     }
 
-    public static ErrorReply providerUnreachable(boolean maybeSent) {
-        return new ErrorReply(Type.WAIT, Condition.remote_server_timeout, maybeSent
-                ? "Twilio did not answer in time; the SMS may or may not have been sent."
-                : "Twilio could not be reached; the SMS was not sent. Try again later.");
+    /** The request may have reached the provider: sending again may send it twice. */
+    public static ErrorReply outcomeUnknown(String provider) {
+        return new ErrorReply(Type.WAIT, Condition.remote_server_timeout,
+                provider + " did not answer in time; the SMS may or may not have been sent.");
+    }
+
+    /** The user's mapping names a provider this gateway has no credentials for: only the operator can fix it. */
+    public static ErrorReply providerNotConfigured(String provider) {
+        return new ErrorReply(Type.CANCEL, Condition.service_unavailable, "Your number is set to send through '"
+                + provider + "', which this gateway is not configured for; the SMS was not sent. Ask the operator.");
     }
 
     /** The gateway stopped while sending it and cannot tell whether the provider took it. */
@@ -90,15 +104,18 @@ public record ErrorReply(Type type, Condition condition, String text) {
                 + " characters, too long to send as SMS; it was not sent. Shorten it or split it.");
     }
 
-    /** What a provider's answer means to the user. */
-    public static ErrorReply of(SendResult result) {
-        if (result instanceof SendResult.Rejected rejected && rejected.isTemporary()) {
-            return providerBusy(rejected.httpStatus(), rejected.code(), rejected.message());
-        }
+    /** What a provider's answer means to the user; a {@link SendResult.Sent} needs no answer. */
+    public static ErrorReply of(SendResult result, SmsProvider provider) {
         if (result instanceof SendResult.Rejected rejected) {
-            return providerRejected(rejected.code(), rejected.message(), rejected.isServerSide());
+            return providerRejected(provider, rejected);
         }
-        return providerUnreachable(((SendResult.Unreachable) result).maybeSent());
+        if (result instanceof SendResult.Unavailable unavailable) {
+            return providerUnavailable(provider, unavailable);
+        }
+        if (result instanceof SendResult.OutcomeUnknown) {
+            return outcomeUnknown(provider.displayName());
+        }
+        throw new IllegalArgumentException("a sent message needs no error reply");
     }
 
     /** A long message cut off midway must say so, or the user resends the parts that did leave. */

@@ -17,7 +17,7 @@ import org.smsoverxmpp.bridge.xmpp.StanzaSender;
  */
 public class OutboundSms {
     /** Ten SMS of 1,600 characters: more is not a text message, and an outbox message has a size limit. */
-    static final int MAX_CHARS = 10 * SmsSegments.TWILIO_MAX_CHARS;
+    static final int MAX_CHARS = 16_000;
 
     private final PhoneJids jids;
     private final Outbox outbox;

@@ -3,9 +3,8 @@ package org.smsoverxmpp.bridge.outbound;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Twilio takes at most 1,600 characters per message; longer text goes as several, in order. */
+/** A provider takes so many characters per message (1,600 for Twilio and Telnyx); longer text goes as several, in order. */
 public final class SmsSegments {
-    public static final int TWILIO_MAX_CHARS = 1600;
 
     private SmsSegments() {
     }

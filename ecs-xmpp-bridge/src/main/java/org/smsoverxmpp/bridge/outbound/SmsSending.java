@@ -14,8 +14,11 @@ import org.smsoverxmpp.bridge.mapping.Mappings;
 import org.smsoverxmpp.bridge.metrics.GatewayMetrics;
 import org.smsoverxmpp.bridge.receipts.SentMessage;
 import org.smsoverxmpp.bridge.receipts.SentMessages;
-import org.smsoverxmpp.bridge.twilio.SendResult;
-import org.smsoverxmpp.bridge.twilio.TwilioSender;
+import org.smsoverxmpp.bridge.mapping.Mapping;
+import org.smsoverxmpp.bridge.provider.Providers;
+import org.smsoverxmpp.bridge.provider.SendResult;
+import org.smsoverxmpp.bridge.provider.SmsProvider;
+import org.smsoverxmpp.bridge.provider.SmsRequest;
 import org.smsoverxmpp.events.LogSafe;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -47,7 +50,7 @@ public final class SmsSending {
     static final Outcome DONE = new Outcome.Done();
 
     private final Mappings mappings;
-    private final TwilioSender twilio;
+    private final Providers providers;
     private final SentMessages sent;
     private final Attempts attempts;
     private final Replies replies;
@@ -56,10 +59,10 @@ public final class SmsSending {
     private final GatewayMetrics metrics;
 
     /** @param maxAge a message that waited longer (the gateway was down) is not sent late: the user is told */
-    public SmsSending(Mappings mappings, TwilioSender twilio, SentMessages sent, Attempts attempts, Replies replies,
+    public SmsSending(Mappings mappings, Providers providers, SentMessages sent, Attempts attempts, Replies replies,
             Duration maxAge, Clock clock, GatewayMetrics metrics) {
         this.mappings = mappings;
-        this.twilio = twilio;
+        this.providers = providers;
         this.sent = sent;
         this.attempts = attempts;
         this.replies = replies;
@@ -93,50 +96,58 @@ public final class SmsSending {
     /** @return what to tell the user, or empty when every part was sent */
     private Optional<ErrorReply> sendNow(OutboundMessage message) {
         EntityBareJid user = JidCreate.entityBareFromOrThrowUnchecked(message.user());
-        Optional<PhoneNumber> from;
+        Optional<Mapping> mapping;
         try {
-            from = mappings.numberOf(user);
+            mapping = mappings.mappingOf(user);
         } catch (RuntimeException e) {
             LOG.error("mapping lookup for {} failed", user, e);
             return Optional.of(ErrorReply.temporaryFailure("look up your number"));
         }
-        if (from.isEmpty()) {
+        if (mapping.isEmpty()) {
             LOG.info("refused SMS from unmapped {}", user);
             return Optional.of(ErrorReply.notRegistered(user));
         }
-        List<String> parts = SmsSegments.split(message.caption(), SmsSegments.TWILIO_MAX_CHARS);
+        Optional<SmsProvider> chosen = providers.forMapping(mapping.get());
+        if (chosen.isEmpty()) {
+            LOG.warn("the mapping of {} names provider '{}', which is not configured", user, mapping.get().provider().orElseThrow());
+            return Optional.of(ErrorReply.providerNotConfigured(mapping.get().provider().orElseThrow()));
+        }
+        SmsProvider provider = chosen.get();
+        PhoneNumber from = mapping.get().number();
+        List<String> parts = SmsSegments.split(message.caption(), provider.maxCharacters());
         List<URI> media = message.media().stream().map(URI::create).toList();
         int done = 0;
         try {
             for (String part : parts) {
                 // Media go with the first part: one MMS, then the rest of a long caption as SMS.
-                SendResult result = twilio.send(from.get(), message.to(), part, media);
+                SendResult result = provider.send(new SmsRequest(from, message.to(), part, media));
                 media = List.of();
                 if (!(result instanceof SendResult.Sent accepted)) {
-                    LOG.warn("SMS from {} to {} not sent: {}", user, LogSafe.number(message.to()), result.summary());
-                    return Optional.of(ErrorReply.partly(ErrorReply.of(result), done, parts.size()));
+                    LOG.warn("SMS from {} to {} not sent by {}: {}", user, LogSafe.number(message.to()), provider.name(),
+                            result.summary());
+                    return Optional.of(ErrorReply.partly(ErrorReply.of(result, provider), done, parts.size()));
                 }
-                LOG.info("sent SMS {} from {} to {} ({} chars)", accepted.sid(), LogSafe.number(from.get().e164()),
-                        LogSafe.number(message.to()), part.length());
-                remember(accepted.sid(), message, part);
+                LOG.info("sent SMS {} from {} to {} through {} ({} chars)", accepted.messageId(),
+                        LogSafe.number(from.e164()), LogSafe.number(message.to()), provider.name(), part.length());
+                remember(accepted.messageId(), message, part);
                 done++;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.of(ErrorReply.partly(ErrorReply.providerUnreachable(true), done, parts.size()));
+            return Optional.of(ErrorReply.partly(ErrorReply.outcomeUnknown(provider.displayName()), done, parts.size()));
         }
         metrics.outboundSent();
         return Optional.empty();
     }
 
     /** For the status callbacks: a receipt, or an error copy if the carrier does not deliver. */
-    private void remember(String sid, OutboundMessage message, String part) {
+    private void remember(String messageId, OutboundMessage message, String part) {
         try {
-            sent.remember(new SentMessage(sid, message.sender(), message.stanzaId(), message.contact(),
+            sent.remember(new SentMessage(messageId, message.sender(), message.stanzaId(), message.contact(),
                     message.receiptRequested(), part));
         } catch (RuntimeException e) {
             // The SMS is on its way; only its receipt or failure notice will be missing.
-            LOG.warn("could not record SMS {} for its status callbacks: {}", sid, e.toString());
+            LOG.warn("could not record SMS {} for its status callbacks: {}", messageId, e.toString());
         }
     }
 

@@ -10,21 +10,24 @@ import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jxmpp.jid.impl.JidCreate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smsoverxmpp.bridge.provider.Providers;
 import org.smsoverxmpp.events.DeliveryStatus;
 import org.smsoverxmpp.events.MessageStatus;
 
 /**
- * Twilio status callbacks → XMPP: {@code delivered} becomes a XEP-0184 receipt to the full JID that asked
- * for one; {@code undelivered}/{@code failed} an error copy of the original message (same id, its text,
- * wait/recipient-unavailable, and what Twilio's error code means). Other statuses need nothing.
+ * Status reports → XMPP: {@code delivered} becomes a XEP-0184 receipt to the full JID that asked for one;
+ * {@code undelivered}/{@code failed} an error copy of the original message (same id, its text,
+ * wait/recipient-unavailable, and what the provider's error code means). Other statuses need nothing.
  */
 public final class DeliveryReports {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryReports.class);
 
     private final SentMessages sent;
+    private final Providers providers;
 
-    public DeliveryReports(SentMessages sent) {
+    public DeliveryReports(SentMessages sent, Providers providers) {
         this.sent = sent;
+        this.providers = providers;
     }
 
     /** @throws RuntimeException when the record cannot be read now (the status is then redelivered) */
@@ -43,11 +46,12 @@ public final class DeliveryReports {
         if (delivered) {
             return message.receiptRequested() && message.stanzaId() != null ? List.of(receipt(message)) : List.of();
         }
-        return List.of(errorCopy(message, status.errorCode()));
+        return List.of(errorCopy(message,
+                providers.describeDeliveryError(status.provider(), status.errorCode(), status.errorText())));
     }
 
     static Message receipt(SentMessage message) {
-        return StanzaBuilder.buildMessage("receipt-" + message.messageSid())
+        return StanzaBuilder.buildMessage("receipt-" + message.messageId())
                 .from(JidCreate.fromOrThrowUnchecked(message.contact()))
                 .to(JidCreate.fromOrThrowUnchecked(message.sender()))
                 .ofType(Message.Type.chat)
@@ -55,10 +59,10 @@ public final class DeliveryReports {
                 .build();
     }
 
-    static Message errorCopy(SentMessage message, String errorCode) {
+    static Message errorCopy(SentMessage message, String why) {
         StanzaError error = StanzaError.getBuilder(StanzaError.Condition.recipient_unavailable)
                 .setType(StanzaError.Type.WAIT)
-                .setDescriptiveEnText("The SMS was not delivered: " + TwilioErrors.describe(errorCode) + ".")
+                .setDescriptiveEnText("The SMS was not delivered: " + why + ".")
                 .build();
         return StanzaBuilder.buildMessage(message.stanzaId())
                 .from(JidCreate.fromOrThrowUnchecked(message.contact()))

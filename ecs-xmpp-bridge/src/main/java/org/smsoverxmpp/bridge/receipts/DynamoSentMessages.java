@@ -35,30 +35,30 @@ public class DynamoSentMessages implements SentMessages {
     public void remember(SentMessage message) {
         // Through BatchWriteItem, the one write the bridge is granted on this table.
         if (!rememberAll(List.of(message)).isEmpty()) {
-            throw new IllegalStateException("DynamoDB left the record of " + message.messageSid() + " unprocessed");
+            throw new IllegalStateException("DynamoDB left the record of " + message.messageId() + " unprocessed");
         }
     }
 
     /**
-     * One BatchWriteItem (at most {@value #MAX_BATCH} records, distinct sids).
+     * One BatchWriteItem (at most {@value #MAX_BATCH} records, distinct ids).
      * @return the records DynamoDB left unprocessed (throttled), to be written again
      */
     public List<SentMessage> rememberAll(List<SentMessage> messages) {
-        Map<String, SentMessage> bySid = new HashMap<>();
+        Map<String, SentMessage> byId = new HashMap<>();
         List<WriteRequest> writes = new ArrayList<>();
         for (SentMessage message : messages) {
-            bySid.put(message.messageSid(), message);
+            byId.put(message.messageId(), message);
             writes.add(WriteRequest.builder().putRequest(p -> p.item(item(message))).build());
         }
         var unprocessed = dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, writes))).unprocessedItems();
         return unprocessed.getOrDefault(table, List.of()).stream()
-                .map(w -> bySid.get(w.putRequest().item().get("sid").s()))
+                .map(w -> byId.get(w.putRequest().item().get("sid").s()))
                 .toList();
     }
 
     private Map<String, AttributeValue> item(SentMessage message) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("sid", AttributeValue.fromS(message.messageSid()));
+        item.put("sid", AttributeValue.fromS(message.messageId()));
         item.put("sender", AttributeValue.fromS(message.sender()));
         item.put("contact", AttributeValue.fromS(message.contact()));
         item.put("receipt", AttributeValue.fromBool(message.receiptRequested()));
@@ -71,13 +71,13 @@ public class DynamoSentMessages implements SentMessages {
     }
 
     @Override
-    public Optional<SentMessage> find(String messageSid) {
+    public Optional<SentMessage> find(String messageId) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of("sid", AttributeValue.fromS(messageSid)))).item();
+                .key(Map.of("sid", AttributeValue.fromS(messageId)))).item();
         if (item == null || item.isEmpty() || !item.containsKey("sender") || !item.containsKey("contact")) {
             return Optional.empty();
         }
-        return Optional.of(new SentMessage(messageSid, item.get("sender").s(),
+        return Optional.of(new SentMessage(messageId, item.get("sender").s(),
                 item.containsKey("stanzaId") ? item.get("stanzaId").s() : null, item.get("contact").s(),
                 item.containsKey("receipt") && Boolean.TRUE.equals(item.get("receipt").bool()),
                 item.containsKey("body") ? item.get("body").s() : ""));

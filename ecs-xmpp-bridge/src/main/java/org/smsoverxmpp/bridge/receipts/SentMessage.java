@@ -6,10 +6,10 @@ import java.util.Objects;
  * What a later status callback needs to answer the user: who sent the SMS (full JID), the stanza id, the
  * phone contact it went to, whether a receipt was asked for, and the text (for an error copy).
  */
-public record SentMessage(String messageSid, String sender, String stanzaId, String contact, boolean receiptRequested,
+public record SentMessage(String messageId, String sender, String stanzaId, String contact, boolean receiptRequested,
         String body) {
     public SentMessage {
-        Objects.requireNonNull(messageSid, "messageSid");
+        Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(contact, "contact");
         body = body == null ? "" : body;

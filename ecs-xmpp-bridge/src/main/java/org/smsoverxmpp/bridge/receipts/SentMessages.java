@@ -2,11 +2,11 @@ package org.smsoverxmpp.bridge.receipts;
 
 import java.util.Optional;
 
-/** Remembers sent SMS by MessageSid until their status callbacks arrive, across bridge restarts. */
+/** Remembers sent SMS by the provider's message id until their status reports arrive, across bridge restarts. */
 public interface SentMessages {
     void remember(SentMessage message);
 
-    Optional<SentMessage> find(String messageSid);
+    Optional<SentMessage> find(String messageId);
 
     /** For a bridge configured without a table: receipts and failure notices are off. */
     SentMessages NONE = new SentMessages() {
@@ -15,7 +15,7 @@ public interface SentMessages {
         }
 
         @Override
-        public Optional<SentMessage> find(String messageSid) {
+        public Optional<SentMessage> find(String messageId) {
             return Optional.empty();
         }
     };

@@ -64,7 +64,7 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
      */
     @Override
     public void remember(SentMessage message) {
-        unwritten.put(message.messageSid(), message);
+        unwritten.put(message.messageId(), message);
         boolean queued;
         try {
             queued = waiting.offer(message, offerWait.toMillis(), TimeUnit.MILLISECONDS);
@@ -73,16 +73,16 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
             queued = false;
         }
         if (!queued) {
-            unwritten.remove(message.messageSid());
+            unwritten.remove(message.messageId());
             LOG.warn("{} records wait for DynamoDB; SMS {} will have no receipt or failure notice",
-                    waiting.size(), message.messageSid());
+                    waiting.size(), message.messageId());
         }
     }
 
     @Override
-    public Optional<SentMessage> find(String messageSid) {
-        SentMessage pending = unwritten.get(messageSid);
-        return pending != null ? Optional.of(pending) : table.find(messageSid);
+    public Optional<SentMessage> find(String messageId) {
+        SentMessage pending = unwritten.get(messageId);
+        return pending != null ? Optional.of(pending) : table.find(messageId);
     }
 
     /** Writes what waits, up to the timeout. @return true if nothing was left unwritten */
@@ -145,7 +145,7 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
             } catch (Throwable t) {
                 // The writer must outlive anything: without it every later record would be given up.
                 LOG.error("could not record {} sent SMS", batch.size(), t);
-                batch.forEach(m -> unwritten.remove(m.messageSid()));
+                batch.forEach(m -> unwritten.remove(m.messageId()));
             }
             batch.clear();
         }
@@ -163,8 +163,8 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
                 unprocessed = left;
                 failure = e.toString();
             }
-            Set<String> notWritten = unprocessed.stream().map(SentMessage::messageSid).collect(Collectors.toSet());
-            left.stream().filter(m -> !notWritten.contains(m.messageSid())).forEach(m -> unwritten.remove(m.messageSid()));
+            Set<String> notWritten = unprocessed.stream().map(SentMessage::messageId).collect(Collectors.toSet());
+            left.stream().filter(m -> !notWritten.contains(m.messageId())).forEach(m -> unwritten.remove(m.messageId()));
             if (unprocessed.isEmpty()) {
                 return;
             }

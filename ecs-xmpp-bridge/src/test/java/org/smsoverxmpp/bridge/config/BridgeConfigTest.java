@@ -6,8 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.smsoverxmpp.bridge.provider.ProviderSettings;
+import org.smsoverxmpp.bridge.provider.telnyx.TelnyxSettings;
+import org.smsoverxmpp.bridge.provider.twilio.TwilioSettings;
 
 class BridgeConfigTest {
+
+    private static TwilioSettings twilio(BridgeConfig config) {
+        return (TwilioSettings) config.providers().configured().stream().filter(p -> p.name().equals("twilio"))
+                .findFirst().orElseThrow();
+    }
 
     static Map<String, String> minimal() {
         Map<String, String> env = new HashMap<>();
@@ -29,9 +37,10 @@ class BridgeConfigTest {
 
         assertThat(config.xmpp().port()).isEqualTo(5347);
         assertThat(config.xmpp().serverDomain().toString()).isEqualTo("example.com");
-        assertThat(config.twilioApiBaseUrl().toString()).isEqualTo("https://api.twilio.com");
+        assertThat(twilio(config).apiBaseUrl().toString()).isEqualTo("https://api.twilio.com");
+        assertThat(config.providers().defaultName()).isEqualTo("twilio");
         assertThat(config.mappingsNumberIndex()).isEqualTo("byNumber");
-        assertThat(config.twilio().username()).isEqualTo("SK1");
+        assertThat(twilio(config).credentials().username()).isEqualTo("SK1");
         assertThat(config.queueConsumers()).isEqualTo(4);
         assertThat(config.sqsEndpoint()).isEmpty();
         assertThat(config.stopTimeout()).hasSeconds(30);
@@ -73,9 +82,9 @@ class BridgeConfigTest {
     @Test
     void everyMissingVariableIsNamedAtOnce() {
         assertThatThrownBy(() -> BridgeConfig.from(Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(8))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(7))
                 .hasMessageContaining("XMPP_HOST").hasMessageContaining("COMPONENT_SECRET").hasMessageContaining("OUTBOX_QUEUE_URL")
-                .hasMessageContaining("TWILIO_API_KEY_SID");
+                .hasMessageContaining("no SMS provider is configured").hasMessageContaining("TELNYX_API_KEY");
     }
 
     @Test
@@ -98,7 +107,7 @@ class BridgeConfigTest {
         env.remove("TWILIO_API_KEY_SECRET");
         env.put("TWILIO_AUTH_TOKEN", "token");
 
-        assertThat(BridgeConfig.from(env).twilio().username()).isEqualTo("AC1");
+        assertThat(twilio(BridgeConfig.from(env)).credentials().username()).isEqualTo("AC1");
     }
 
     @Test
@@ -106,5 +115,67 @@ class BridgeConfigTest {
         BridgeConfig config = BridgeConfig.from(minimal());
 
         assertThat(config.toString()).doesNotContain("s3cret").doesNotContain("key-secret");
+    }
+
+    @Test
+    void telnyxAloneIsEnoughAndBecomesTheDefault() {
+        Map<String, String> env = minimal();
+        env.remove("TWILIO_ACCOUNT_SID");
+        env.remove("TWILIO_API_KEY_SID");
+        env.remove("TWILIO_API_KEY_SECRET");
+        env.put("TELNYX_API_KEY", "KEY0123");
+        env.put("TELNYX_WEBHOOK_URL", "https://hooks.example.com/prod/telnyx/events");
+
+        BridgeConfig config = BridgeConfig.from(env);
+
+        assertThat(config.providers().defaultName()).isEqualTo("telnyx");
+        assertThat(config.providers().configured()).singleElement().isInstanceOfSatisfying(TelnyxSettings.class, telnyx -> {
+            assertThat(telnyx.apiBaseUrl().toString()).isEqualTo("https://api.telnyx.com");
+            assertThat(telnyx.webhookUrl()).hasValueSatisfying(u -> assertThat(u.getPath()).isEqualTo("/prod/telnyx/events"));
+        });
+        assertThat(config.toString()).doesNotContain("KEY0123");
+    }
+
+    @Test
+    void withSeveralProvidersTheDefaultMustBeNamedAndConfigured() {
+        Map<String, String> env = minimal();
+        env.put("TELNYX_API_KEY", "KEY0123");
+        assertThatThrownBy(() -> BridgeConfig.from(env)).hasMessageContaining("SMS_PROVIDER is required")
+                .hasMessageContaining("twilio, telnyx");
+
+        env.put("SMS_PROVIDER", "vonage");
+        assertThatThrownBy(() -> BridgeConfig.from(env)).hasMessageContaining("SMS_PROVIDER is 'vonage', which is not configured");
+
+        env.put("SMS_PROVIDER", "telnyx");
+        assertThat(BridgeConfig.from(env).providers().configured()).extracting(ProviderSettings::name)
+                .containsExactly("twilio", "telnyx");
+    }
+
+    @Test
+    void signalWireIsTwiliosApiAtTheSpacesLamlPathWithTheProjectAsAccount() {
+        Map<String, String> env = minimal();
+        env.put("SMS_PROVIDER", "twilio");
+        env.put("SIGNALWIRE_PROJECT_ID", "a1b2c3d4-0000-4000-8000-000000000000");
+        env.put("SIGNALWIRE_API_TOKEN", "PTxyz");
+        env.put("SIGNALWIRE_SPACE_URL", "example.signalwire.com");
+
+        TwilioSettings signalWire = (TwilioSettings) BridgeConfig.from(env).providers().configured().stream()
+                .filter(p -> p.name().equals("signalwire")).findFirst().orElseThrow();
+
+        assertThat(signalWire.apiBaseUrl().toString()).isEqualTo("https://example.signalwire.com/api/laml");
+        assertThat(signalWire.credentials().accountSid()).isEqualTo("a1b2c3d4-0000-4000-8000-000000000000");
+        assertThat(signalWire.displayName()).isEqualTo("SignalWire");
+
+        env.remove("SIGNALWIRE_SPACE_URL");
+        assertThatThrownBy(() -> BridgeConfig.from(env)).hasMessageContaining("SIGNALWIRE_SPACE_URL is required");
+    }
+
+    @Test
+    void theOldNameOfTheRetryBaseStillWorks() {
+        Map<String, String> env = minimal();
+        env.put("TWILIO_RETRY_BASE_MS", "50");
+        assertThat(twilio(BridgeConfig.from(env)).retryDelays()).extracting(java.time.Duration::toMillis).containsExactly(50L, 100L);
+        env.put("SEND_RETRY_BASE_MS", "20");
+        assertThat(twilio(BridgeConfig.from(env)).retryDelays()).extracting(java.time.Duration::toMillis).containsExactly(20L, 40L);
     }
 }

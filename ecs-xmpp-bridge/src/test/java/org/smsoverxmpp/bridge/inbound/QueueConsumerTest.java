@@ -21,6 +21,9 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.smsoverxmpp.bridge.address.PhoneJids;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
+import org.smsoverxmpp.bridge.mapping.Mapping;
+import org.smsoverxmpp.bridge.provider.Providers;
+import org.smsoverxmpp.bridge.provider.RecordingProvider;
 import org.smsoverxmpp.bridge.mapping.Mappings;
 import org.smsoverxmpp.bridge.media.MediaStore;
 import org.smsoverxmpp.bridge.receipts.DeliveryReports;
@@ -34,6 +37,7 @@ import org.smsoverxmpp.events.InboundSms;
 
 /** The consumer with a fake queue and a fake stream: each outcome settles its message the way it should. */
 class QueueConsumerTest {
+    private static final Providers PROVIDERS = new Providers(List.of(new RecordingProvider("twilio")), "twilio");
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final String ALICE_NUMBER = "+15550001111";
     private static final String SHARED = "+15550002222";
@@ -47,7 +51,7 @@ class QueueConsumerTest {
     private volatile Duration slowLookup = Duration.ZERO;
     private final Mappings mappings = new Mappings() {
         @Override
-        public Optional<PhoneNumber> numberOf(EntityBareJid user) {
+        public Optional<Mapping> mappingOf(EntityBareJid user) {
             return Optional.empty();
         }
 
@@ -82,8 +86,8 @@ class QueueConsumerTest {
     private final CountingMetrics metrics = new CountingMetrics();
     private final QueueConsumer consumer = new QueueConsumer(
             new QueuePoller(sqs, "queue", Optional.of("dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), 0, xmpp,
-            new SmsDelivery(mappings, MediaStore.PASS_THROUGH, new SmsToStanzas(jids)),
-            new StatusDelivery(new DeliveryReports(sent)), earlier, Duration.ofSeconds(5), Duration.ofHours(1),
+            new SmsDelivery(mappings, MediaStore.PASS_THROUGH, PROVIDERS, new SmsToStanzas(jids)),
+            new StatusDelivery(new DeliveryReports(sent, PROVIDERS)), earlier, Duration.ofSeconds(5), Duration.ofHours(1),
             Clock.fixed(NOW, ZoneOffset.UTC), metrics);
     private final EventCodec codec = new EventCodec();
 

@@ -25,14 +25,14 @@ class CachedMappingsTest {
         volatile CountDownLatch hold = new CountDownLatch(0);
 
         @Override
-        public Optional<PhoneNumber> numberOf(EntityBareJid user) {
+        public Optional<Mapping> mappingOf(EntityBareJid user) {
             reads.incrementAndGet();
             try {
                 hold.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return Optional.of(new PhoneNumber(number.get()));
+            return Optional.of(new Mapping(user, new PhoneNumber(number.get())));
         }
 
         @Override

@@ -117,4 +117,41 @@ class MappingItemTest {
     Arbitrary<String> localparts() {
         return net.jqwik.api.Arbitraries.strings().alpha().numeric().withChars("._-").ofMinLength(1).ofMaxLength(20);
     }
+
+    @Test
+    void aNamedProviderIsReadAndWrittenBack() {
+        Map<String, AttributeValue> stored = item("tess@example.com", "+15550002222");
+        stored.put(MappingItem.PROVIDER, AttributeValue.fromS("telnyx"));
+
+        Mapping expected = new Mapping(JidCreate.entityBareFromOrThrowUnchecked("tess@example.com"),
+                new PhoneNumber("+15550002222"), java.util.Optional.of("telnyx"));
+        assertThat(MappingItem.read(stored)).isEqualTo(new MappingItem.WellFormed(expected));
+        assertThat(MappingItem.of(expected)).isEqualTo(stored);
+        assertThat(MappingItem.of(mapping("alice@example.com", "+15550001111"))).doesNotContainKey(MappingItem.PROVIDER);
+    }
+
+    /** Sending through another provider than the one named would send from the wrong account: not guessed at. */
+    @Test
+    void aProviderThatIsNoNameIsMalformedAndNotRepairedAway() {
+        Map<String, AttributeValue> stored = item("tess@example.com", "+15550002222");
+        stored.put(MappingItem.PROVIDER, AttributeValue.fromS("Telnyx "));
+
+        MappingItem read = MappingItem.read(stored);
+
+        assertThat(read).isInstanceOfSatisfying(MappingItem.Malformed.class, bad -> {
+            assertThat(bad.problem()).contains("provider");
+            assertThat(bad.canonical("US")).isEmpty();
+        });
+        stored.put(MappingItem.PROVIDER, AttributeValue.fromN("1"));
+        assertThat(MappingItem.read(stored)).isInstanceOf(MappingItem.Malformed.class);
+    }
+
+    @Test
+    void aMalformedKeyRepairsWithItsProviderKept() {
+        Map<String, AttributeValue> stored = item("Tess@Example.com", "+15550002222");
+        stored.put(MappingItem.PROVIDER, AttributeValue.fromS("telnyx"));
+
+        assertThat(((MappingItem.Malformed) MappingItem.read(stored)).canonical("US")).hasValueSatisfying(
+                m -> assertThat(m.provider()).contains("telnyx"));
+    }
 }

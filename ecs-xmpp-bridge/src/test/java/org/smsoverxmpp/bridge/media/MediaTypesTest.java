@@ -19,7 +19,7 @@ class MediaTypesTest {
     void envelopePartsAreNotAttachments() {
         List<PublishedMedia> shown = MediaStore.PASS_THROUGH.publish("MM1", List.of(new Media("https://t/1", "application/smil"),
                 new Media("https://t/2", "text/plain"), new Media("https://t/3", "image/png"),
-                new Media("https://t/4", "application/xml")));
+                new Media("https://t/4", "application/xml")), org.smsoverxmpp.bridge.provider.MediaAccess.NONE);
 
         assertThat(shown).extracting(m -> ((PublishedMedia.Available) m).media().url()).containsExactly("https://t/3");
     }

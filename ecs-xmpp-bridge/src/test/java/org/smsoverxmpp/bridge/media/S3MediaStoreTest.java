@@ -13,7 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.smsoverxmpp.bridge.twilio.TwilioCredentials;
+import java.util.Optional;
+import org.smsoverxmpp.bridge.provider.MediaAccess;
 import org.smsoverxmpp.events.Media;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -30,8 +31,7 @@ class S3MediaStoreTest {
         // Never reached in these tests: nothing is downloaded, so nothing is stored.
         S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(URI.create("http://127.0.0.1:9"))
                 .credentialsProvider(AnonymousCredentialsProvider.create()).build();
-        store = new S3MediaStore(s3, "bucket", "https://media.example.com",
-                TwilioCredentials.authToken("AC1", "token"), URI.create("https://api.twilio.com"));
+        store = new S3MediaStore(s3, "bucket", "https://media.example.com");
     }
 
     @AfterEach
@@ -41,7 +41,7 @@ class S3MediaStoreTest {
 
     private List<PublishedMedia> publish(int status) {
         media.stubFor(get("/m").willReturn(aResponse().withStatus(status)));
-        return store.publish("MM1", List.of(new Media(media.baseUrl() + "/m", "image/jpeg")));
+        return store.publish("MM1", List.of(new Media(media.baseUrl() + "/m", "image/jpeg")), MediaAccess.NONE);
     }
 
     @ParameterizedTest
@@ -57,5 +57,27 @@ class S3MediaStoreTest {
     @ValueSource(ints = {408, 429, 500, 502, 503})
     void aFileThatMayComeBackMakesTheWholeSmsWaitForARetry(int status) {
         assertThatThrownBy(() -> publish(status)).isInstanceOf(MediaUnavailableNow.class).hasMessageContaining(Integer.toString(status));
+    }
+
+    /** The provider's credentials go to the URLs it authorizes, and not to the CDN its redirect points at. */
+    @org.junit.jupiter.api.Test
+    void credentialsGoOnlyWhereTheProviderSaysNotWhereARedirectPoints() {
+        WireMockServer cdn = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        cdn.start();
+        try {
+            media.stubFor(get("/m").willReturn(aResponse().withStatus(302).withHeader("Location", cdn.baseUrl() + "/file")));
+            cdn.stubFor(get("/file").willReturn(aResponse().withStatus(404)));
+            URI own = URI.create(media.baseUrl());
+            MediaAccess access = url -> url.getPort() == own.getPort() ? Optional.of("Basic c2VjcmV0") : Optional.empty();
+
+            store.publish("MM1", List.of(new Media(media.baseUrl() + "/m", "image/jpeg")), access);
+
+            assertThat(media.getAllServeEvents()).singleElement()
+                    .satisfies(e -> assertThat(e.getRequest().getHeader("Authorization")).isEqualTo("Basic c2VjcmV0"));
+            assertThat(cdn.getAllServeEvents()).singleElement()
+                    .satisfies(e -> assertThat(e.getRequest().containsHeader("Authorization")).isFalse());
+        } finally {
+            cdn.stop();
+        }
     }
 }

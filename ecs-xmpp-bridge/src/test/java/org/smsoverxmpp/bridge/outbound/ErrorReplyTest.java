@@ -6,6 +6,8 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.Test;
+import org.smsoverxmpp.bridge.provider.RecordingProvider;
+import org.smsoverxmpp.bridge.provider.SendResult;
 import org.jxmpp.jid.impl.JidCreate;
 
 class ErrorReplyTest {
@@ -32,11 +34,17 @@ class ErrorReplyTest {
         assertThat(ErrorReply.badNumber("x").type()).isEqualTo(StanzaError.Type.CANCEL);
         assertThat(ErrorReply.emptyMessage().condition()).isEqualTo(StanzaError.Condition.policy_violation);
         assertThat(ErrorReply.emptyMessage().type()).isEqualTo(StanzaError.Type.MODIFY);
-        assertThat(ErrorReply.providerRejected(21211, "bad To", false).condition()).isEqualTo(StanzaError.Condition.not_acceptable);
-        assertThat(ErrorReply.providerRejected(21211, "bad To", false).text()).contains("21211", "bad To");
-        assertThat(ErrorReply.providerRejected(null, "boom", true).condition()).isEqualTo(StanzaError.Condition.internal_server_error);
-        assertThat(ErrorReply.providerBusy(503, 20503, "busy").type()).isEqualTo(StanzaError.Type.WAIT);
-        assertThat(ErrorReply.providerUnreachable(true).condition()).isEqualTo(StanzaError.Condition.remote_server_timeout);
-        assertThat(ErrorReply.providerUnreachable(true).text()).contains("may or may not");
+        RecordingProvider twilio = new RecordingProvider("twilio");
+        ErrorReply badTo = ErrorReply.of(new SendResult.Rejected(400, "21211", "bad To"), twilio);
+        assertThat(badTo.condition()).isEqualTo(StanzaError.Condition.not_acceptable);
+        assertThat(badTo.text()).isEqualTo("Twilio refused the SMS: error 21211: bad To (https://help.example/21211)");
+        assertThat(ErrorReply.of(new SendResult.Rejected(500, null, "boom"), twilio).condition())
+                .isEqualTo(StanzaError.Condition.internal_server_error);
+        ErrorReply busy = ErrorReply.of(new SendResult.Unavailable(503, "20503", "busy"), twilio);
+        assertThat(busy.type()).isEqualTo(StanzaError.Type.WAIT);
+        assertThat(busy.text()).contains("HTTP 503, error 20503: busy", "was not sent");
+        ErrorReply lost = ErrorReply.of(new SendResult.OutcomeUnknown("read timed out"), twilio);
+        assertThat(lost.condition()).isEqualTo(StanzaError.Condition.remote_server_timeout);
+        assertThat(lost.text()).contains("may or may not");
     }
 }

@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityBareJid;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
+import org.smsoverxmpp.bridge.mapping.Mapping;
+import org.smsoverxmpp.bridge.provider.Providers;
+import org.smsoverxmpp.bridge.provider.RecordingProvider;
 import org.smsoverxmpp.bridge.mapping.Mappings;
 import org.smsoverxmpp.bridge.queue.FakeSqs;
 import org.smsoverxmpp.bridge.queue.QueuePoller;
@@ -24,11 +27,11 @@ class OutboxConsumerTest {
     private final FakeSqs sqs = new FakeSqs();
     private final FakeComponentLink xmpp = new FakeComponentLink();
     private final SmsSendingTest.RecordedAttempts attempts = new SmsSendingTest.RecordedAttempts();
-    private final SmsSendingTest.RecordingSender twilio = new SmsSendingTest.RecordingSender();
+    private final RecordingProvider twilio = new RecordingProvider("twilio");
     private final Mappings mappings = new Mappings() {
         @Override
-        public Optional<PhoneNumber> numberOf(EntityBareJid user) {
-            return Optional.of(new PhoneNumber("+15550001111"));
+        public Optional<Mapping> mappingOf(EntityBareJid user) {
+            return Optional.of(new Mapping(user, new PhoneNumber("+15550001111")));
         }
 
         @Override
@@ -38,7 +41,7 @@ class OutboxConsumerTest {
     };
     private final OutboxConsumer consumer = new OutboxConsumer(
             new QueuePoller(sqs, "outbox", Optional.of("outbox-dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), 0,
-            new SmsSending(mappings, twilio, SentMessages.NONE, attempts, new Replies(xmpp, Duration.ofMillis(100)),
+            new SmsSending(mappings, new Providers(List.of(twilio), "twilio"), SentMessages.NONE, attempts, new Replies(xmpp, Duration.ofMillis(100)),
                     Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC), GatewayMetrics.NONE), 4);
     private final OutboundMessageCodec codec = new OutboundMessageCodec();
 

@@ -2,8 +2,6 @@ package org.smsoverxmpp.bridge.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.twilio.http.TwilioRestClient;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import org.smsoverxmpp.bridge.metrics.CountingMetrics;
@@ -22,8 +20,10 @@ import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.mapping.Mappings;
 import org.smsoverxmpp.bridge.receipts.SentMessage;
 import org.smsoverxmpp.bridge.receipts.SentMessages;
-import org.smsoverxmpp.bridge.twilio.SendResult;
-import org.smsoverxmpp.bridge.twilio.TwilioSender;
+import org.smsoverxmpp.bridge.mapping.Mapping;
+import org.smsoverxmpp.bridge.provider.Providers;
+import org.smsoverxmpp.bridge.provider.RecordingProvider;
+import org.smsoverxmpp.bridge.provider.SendResult;
 import org.smsoverxmpp.bridge.xmpp.FakeComponentLink;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -55,30 +55,20 @@ class SmsSendingTest {
         }
     }
 
-    /** The provider: records each send and answers as told. */
-    static final class RecordingSender extends TwilioSender {
-        final List<String> sent = new CopyOnWriteArrayList<>();
-        volatile SendResult answer = new SendResult.Sent("SM1");
-
-        RecordingSender() {
-            super(new TwilioRestClient.Builder("AC1", "token").build(), Optional.empty(), List.of());
-        }
-
-        @Override
-        public SendResult send(PhoneNumber from, String to, String body, List<URI> media) {
-            sent.add(from + ">" + to + ":" + body);
-            return answer;
-        }
-    }
-
     private final RecordedAttempts attempts = new RecordedAttempts();
-    private final RecordingSender twilio = new RecordingSender();
+    private final RecordingProvider twilio = new RecordingProvider("twilio");
+    private final RecordingProvider telnyx = new RecordingProvider("telnyx");
     private final FakeComponentLink xmpp = new FakeComponentLink();
     private final List<SentMessage> receipts = new CopyOnWriteArrayList<>();
     private final Mappings mappings = new Mappings() {
         @Override
-        public Optional<PhoneNumber> numberOf(EntityBareJid user) {
-            return user.toString().equals("alice@example.com") ? Optional.of(new PhoneNumber("+15550001111")) : Optional.empty();
+        public Optional<Mapping> mappingOf(EntityBareJid user) {
+            return switch (user.toString()) {
+                case "alice@example.com" -> Optional.of(new Mapping(user, new PhoneNumber("+15550001111")));
+                case "tess@example.com" -> Optional.of(new Mapping(user, new PhoneNumber("+15550002222"), Optional.of("telnyx")));
+                case "vic@example.com" -> Optional.of(new Mapping(user, new PhoneNumber("+15550003333"), Optional.of("vonage")));
+                default -> Optional.empty();
+            };
         }
 
         @Override
@@ -98,7 +88,7 @@ class SmsSendingTest {
         }
     };
     private final CountingMetrics metrics = new CountingMetrics();
-    private final SmsSending sending = new SmsSending(mappings, twilio, sent, attempts,
+    private final SmsSending sending = new SmsSending(mappings, new Providers(List.of(twilio, telnyx), "twilio"), sent, attempts,
             new Replies(xmpp, Duration.ofMillis(200)), Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC), metrics);
 
     private static OutboundMessage message(String sender, String text, Instant acceptedAt) {
@@ -111,11 +101,15 @@ class SmsSendingTest {
     }
 
     private Message onlyErrorCopy() {
+        return onlyErrorCopyTo("alice@example.com/phone");
+    }
+
+    private Message onlyErrorCopyTo(String sender) {
         assertThat(xmpp.written()).hasSize(1);
         Message copy = (Message) xmpp.written().get(0);
         assertThat(copy.getType()).isEqualTo(Message.Type.error);
         assertThat(copy.getStanzaId()).isEqualTo("m1");
-        assertThat(copy.getTo().toString()).isEqualTo("alice@example.com/phone");
+        assertThat(copy.getTo().toString()).isEqualTo(sender);
         return copy;
     }
 
@@ -132,7 +126,7 @@ class SmsSendingTest {
     @Test
     void aSentMessageAndARefusedOneAreCountedTheRefusalByItsCondition() {
         sending.send(fromAlice("hi"), 1);
-        twilio.answer = new SendResult.Rejected(400, 21211, "The 'To' number is not a valid phone number.");
+        twilio.answer = new SendResult.Rejected(400, "21211", "The 'To' number is not a valid phone number.");
         sending.send(new OutboundMessage("ob-2", "alice@example.com/phone", "m1", "+15557654321@sms.example.com",
                 "+15557654321", "again", "again", List.of(), true, NOW), 1);
 
@@ -165,7 +159,7 @@ class SmsSendingTest {
 
     @Test
     void aRefusalThatComesBackGivesTheSameAnswerAgainWithoutCallingTheProvider() {
-        twilio.answer = new SendResult.Rejected(400, 21211, "The 'To' number is not a valid phone number.");
+        twilio.answer = new SendResult.Rejected(400, "21211", "The 'To' number is not a valid phone number.");
         sending.send(fromAlice("hi"), 1);
         xmpp.written().clear();
 
@@ -205,12 +199,58 @@ class SmsSendingTest {
 
     @Test
     void aRefusalWhileTheStreamIsDownKeepsTheMessageAndItsResultForLater() {
-        twilio.answer = new SendResult.Rejected(400, 21610, "Attempt to send to unsubscribed recipient");
+        twilio.answer = new SendResult.Rejected(400, "21610", "Attempt to send to unsubscribed recipient");
         xmpp.dropAfter(0);
 
         assertThat(sending.send(fromAlice("hi"), 1)).isInstanceOf(SmsSending.Outcome.Later.class);
 
         assertThat(attempts.records.get("ob-1")).hasValueSatisfying(outcome -> assertThat(outcome).isPresent());
         assertThat(twilio.sent).hasSize(1);
+    }
+
+    @Test
+    void aMappingThatNamesItsProviderSendsThroughItAndTheRestThroughTheDefault() {
+        sending.send(message("tess@example.com/phone", "via telnyx", NOW), 1);
+        sending.send(new OutboundMessage("ob-2", "alice@example.com/phone", "m2", "+15557654321@sms.example.com",
+                "+15557654321", "via twilio", "via twilio", List.of(), true, NOW), 1);
+
+        assertThat(telnyx.sent).containsExactly("+15550002222>+15557654321:via telnyx");
+        assertThat(twilio.sent).containsExactly("+15550001111>+15557654321:via twilio");
+    }
+
+    @Test
+    void aRefusalNamesTheProviderThatRefusedAndItsHelpPage() {
+        telnyx.answer = new SendResult.Rejected(422, "40310", "Invalid 'to' address");
+
+        sending.send(message("tess@example.com/phone", "hi", NOW), 1);
+
+        assertThat(onlyErrorCopyTo("tess@example.com/phone").getError().getDescriptiveText())
+                .startsWith("Telnyx refused the SMS: error 40310: Invalid 'to' address")
+                .contains("https://help.example/40310");
+    }
+
+    @Test
+    void aMappingThatNamesAProviderThisGatewayLacksIsToldSoAndNothingIsSent() {
+        sending.send(message("vic@example.com/phone", "hi", NOW), 1);
+
+        assertThat(twilio.sent).isEmpty();
+        assertThat(telnyx.sent).isEmpty();
+        Message copy = onlyErrorCopyTo("vic@example.com/phone");
+        assertThat(copy.getError().getCondition()).isEqualTo(StanzaError.Condition.service_unavailable);
+        assertThat(copy.getError().getDescriptiveText()).contains("'vonage'", "not configured", "not sent");
+    }
+
+    @Test
+    void aProviderThatCouldNotBeReachedMeansNotSentAndALostAnswerMeansMaybe() {
+        twilio.answer = SendResult.Unavailable.unreachable("connection refused");
+        sending.send(fromAlice("hi"), 1);
+        assertThat(onlyErrorCopy().getError().getDescriptiveText())
+                .isEqualTo("Twilio could not be reached; the SMS was not sent. Try again later.");
+
+        xmpp.written().clear();
+        twilio.answer = new SendResult.OutcomeUnknown("read timed out");
+        sending.send(new OutboundMessage("ob-2", "alice@example.com/phone", "m1", "+15557654321@sms.example.com",
+                "+15557654321", "hi", "hi", List.of(), true, NOW), 1);
+        assertThat(onlyErrorCopy().getError().getDescriptiveText()).contains("Twilio did not answer in time", "may or may not");
     }
 }

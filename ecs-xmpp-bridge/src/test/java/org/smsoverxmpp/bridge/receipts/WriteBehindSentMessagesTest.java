@@ -44,16 +44,16 @@ class WriteBehindSentMessagesTest {
             }
             if (calls.get() <= throttleFirstCalls) {
                 // DynamoDB took the first record and left the rest, as when throttled.
-                stored.put(messages.get(0).messageSid(), messages.get(0));
+                stored.put(messages.get(0).messageId(), messages.get(0));
                 return messages.subList(1, messages.size());
             }
-            messages.forEach(m -> stored.put(m.messageSid(), m));
+            messages.forEach(m -> stored.put(m.messageId(), m));
             return List.of();
         }
 
         @Override
-        public Optional<SentMessage> find(String messageSid) {
-            return Optional.ofNullable(stored.get(messageSid));
+        public Optional<SentMessage> find(String messageId) {
+            return Optional.ofNullable(stored.get(messageId));
         }
     }
 
@@ -173,7 +173,7 @@ class WriteBehindSentMessagesTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("AbortedException: thread was interrupted", e);
             }
-            messages.forEach(m -> stored.put(m.messageSid(), m));
+            messages.forEach(m -> stored.put(m.messageId(), m));
             return List.of();
         }
     }

@@ -1,4 +1,4 @@
-package org.smsoverxmpp.bridge.twilio;
+package org.smsoverxmpp.bridge.provider.twilio;
 
 import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;

@@ -1,4 +1,4 @@
-package org.smsoverxmpp.bridge.twilio;
+package org.smsoverxmpp.bridge.provider.twilio;
 
 /**
  * How the bridge authenticates to Twilio's REST API: an API key (recommended, revocable) or the account's
