@@ -38,6 +38,11 @@ final class BridgeProcess implements AutoCloseable {
     static BridgeProcess start(Path root, Map<String, String> env, Path output) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessTimer.java().toString()));
         command.addAll(CONTAINER_FLAGS);
+        // Extra flags for one measurement (a profiler, another JIT setting): BENCH_BRIDGE_JAVA_OPTS="-XX:… -XX:…".
+        String extra = System.getenv("BENCH_BRIDGE_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.addAll(List.of("-jar", Bench.find(root.resolve("ecs-xmpp-bridge/target"), "-all.jar").toString()));
         long started = System.nanoTime();
         return new BridgeProcess(ProcessTimer.start(command, env, output), started, output);

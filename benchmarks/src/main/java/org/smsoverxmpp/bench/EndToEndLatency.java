@@ -30,7 +30,7 @@ final class EndToEndLatency {
     private static final int LATENCY_RUNS = 7_000;
 
     record Result(double p50Ms, double p99Ms, double maxMs, int delivered, int sent, int refused, double webhookP50Ms,
-            double webhookP99Ms) {
+            double webhookP99Ms, CpuPerSms cpu) {
         String describe() {
             return String.format("p50 %.1f ms, p99 %.1f ms, max %.0f ms (%,d of %,d delivered; %d refused); "
                     + "the webhook's answer alone: p50 %.1f ms, p99 %.1f ms", p50Ms, p99Ms, maxMs, delivered, sent, refused,
@@ -75,7 +75,11 @@ final class EndToEndLatency {
                 }
                 posters.execute(() -> post(twilio, url, run, i, number, sentAt, answeredAt, refused));
             }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+            // Row 12: the CPU each SMS costs, counted from the end of the warm-up to the last arrival.
+            Thread.sleep(LoadRig.WARM_UP.toMillis());
+            CpuPerSms.Counter cpu = new CpuPerSms.Counter(bridge.pid(), api::handlerCpuNanos, () -> client.tally().count());
             client.tally().await(total, Duration.ofSeconds(30));
+            CpuPerSms used = cpu.stop();
             // A message can reach the client before its POST's answer reaches the poster: let the last ones finish.
             posters.shutdown();
             if (!posters.awaitTermination(30, TimeUnit.SECONDS)) {
@@ -94,7 +98,7 @@ final class EndToEndLatency {
             Collections.sort(latencies);
             Collections.sort(webhook);
             return new Result(percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1),
-                    client.tally().count(), total, refused.get(), percentile(webhook, 50), percentile(webhook, 99));
+                    client.tally().count(), total, refused.get(), percentile(webhook, 50), percentile(webhook, 99), used);
         }
     }
 

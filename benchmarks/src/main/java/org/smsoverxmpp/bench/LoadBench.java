@@ -14,7 +14,8 @@ import org.smsoverxmpp.local.ProsodyServer;
 
 /**
  * The load rows of docs/performance.md: inbound throughput (5), outbound throughput (6), end-to-end
- * latency (7) and the bridge's memory under load (8). Real servers: Prosody, moto_server for DynamoDB and
+ * latency (7), the bridge's memory under load (8), CPU per SMS at a moderate rate in each direction (12, 13),
+ * inbound at full speed with the webhook in the path (14) and the bridge's idle CPU (15). Real servers: Prosody, moto_server for DynamoDB and
  * Secrets Manager, ElasticMQ (or moto) as the queue, WireMock as Twilio; the bridge runs in its own JVM
  * with the container's flags. Options as name=value: see {@link #DEFAULTS}.
  */
@@ -24,7 +25,7 @@ public final class LoadBench {
 
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("rows", "5,6,7");
+        d.put("rows", "5,6,7,12,13,14,15");
         d.put("runs", "3");
         d.put("seconds", "60");      // measured, after a 5 s warm-up
         d.put("conversations", "200");
@@ -92,9 +93,25 @@ public final class LoadBench {
             }
             EndToEndLatency latency = new EndToEndLatency(rig);
             int rate = Integer.parseInt(options.get("rate"));
-            for (int run = 1; run <= runs && rowsWanted.contains("7"); run++) {
+            for (int run = 1; run <= runs && (rowsWanted.contains("7") || rowsWanted.contains("12")); run++) {
+                EndToEndLatency.Result result = latency.run(queueFor.apply(7_00 + run), rate, measured, run);
                 rows.add("| 7 | Latency at " + rate + " SMS/s, signed webhook POST → " + queueName + " → client | "
-                        + latency.run(queueFor.apply(7_00 + run), rate, measured, run).describe() + " |");
+                        + result.describe() + " |");
+                rows.add("| 12 | CPU per SMS, inbound at " + rate + " SMS/s through the webhook | " + result.cpu().describe() + " |");
+            }
+            for (int run = 1; run <= runs && (rowsWanted.contains("13") || rowsWanted.contains("15")); run++) {
+                OutboundThroughput.Paced paced = outbound.run(queueFor.apply(13_00 + run).environment(), measured,
+                        conversations, 10 + run, rate);
+                rows.add("| 13 | CPU per SMS, outbound at " + rate + " SMS/s, client → bridge → WireMock | "
+                        + paced.cpu().describe() + " (" + paced.load().arrivals().describe() + ") |");
+                rows.add(String.format("| 15 | Bridge CPU while idle (connected, %d queue consumers long-polling) | %.1f %% of a core |",
+                        consumers, 100 * paced.idleCoreShare()));
+            }
+            WebhookInbound webhookInbound = new WebhookInbound(rig);
+            for (int run = 1; run <= runs && rowsWanted.contains("14"); run++) {
+                rows.add("| 14 | Inbound at full speed with the webhook in the path, " + WebhookInbound.POSTERS
+                        + " posters → " + queueName + " → bridge → client | "
+                        + webhookInbound.run(queueFor.apply(14_00 + run), measured, conversations, run).describe() + " |");
             }
         }
         return rows;

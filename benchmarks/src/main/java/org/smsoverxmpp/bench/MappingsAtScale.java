@@ -15,6 +15,7 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.mapping.CachedMappings;
 import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
+import org.smsoverxmpp.bridge.mapping.Mapping;
 import org.smsoverxmpp.bridge.mapping.Mappings;
 import org.smsoverxmpp.local.LocalAws;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -61,8 +62,8 @@ final class MappingsAtScale {
         // Filled from memory: the question is what the cache holds, not how fast moto answers 100,000 reads.
         Mappings fromMemory = new Mappings() {
             @Override
-            public Optional<PhoneNumber> numberOf(EntityBareJid user) {
-                return Optional.of(number(Integer.parseInt(user.getLocalpart().toString().substring(4))));
+            public Optional<Mapping> mappingOf(EntityBareJid user) {
+                return Optional.of(new Mapping(user, number(Integer.parseInt(user.getLocalpart().toString().substring(4)))));
             }
 
             @Override

@@ -35,6 +35,10 @@ class BenchTest {
                 .anyMatch(r -> r.startsWith("| 6 |") && r.contains("error replies 0"))
                 .anyMatch(r -> r.startsWith("| 7 |") && r.contains("0 refused"))
                 .anyMatch(r -> r.startsWith("| 8 |"))
+                .anyMatch(r -> r.startsWith("| 12 |") && r.contains("ms of CPU per SMS") && r.contains("webhook"))
+                .anyMatch(r -> r.startsWith("| 13 |") && r.contains("ms of CPU per SMS"))
+                .anyMatch(r -> r.startsWith("| 14 |") && r.contains("error replies 0"))
+                .anyMatch(r -> r.startsWith("| 15 |") && r.contains("% of a core"))
                 .noneMatch(r -> r.contains("(0 in"));
     }
 

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.smsoverxmpp.webhook.WebhookHandler;
 
 /**
@@ -34,9 +37,19 @@ public final class LocalApiGateway implements AutoCloseable {
     private final ExecutorService executor = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(64), new ThreadPoolExecutor.CallerRunsPolicy());
 
+    /** CPU the handler took, on every thread, as Lambda would bill it: not the local HTTP server's share. */
+    private final AtomicLong handlerCpuNanos = new AtomicLong();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
     public LocalApiGateway(String bindAddress, int port, WebhookHandler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(bindAddress, port), 50);
-        server.createContext("/", exchange -> respond(exchange, handler.handleRequest(toEvent(exchange), null)));
+        server.createContext("/", exchange -> {
+            APIGatewayProxyRequestEvent event = toEvent(exchange);
+            long before = threads.getCurrentThreadCpuTime();
+            APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+            handlerCpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - before);
+            respond(exchange, response);
+        });
         server.setExecutor(executor);
         server.start();
     }
@@ -95,6 +108,11 @@ public final class LocalApiGateway implements AutoCloseable {
             exchange.getResponseBody().write(body);
         }
         exchange.close();
+    }
+
+    /** The CPU time the handler has taken so far, for the benchmarks. */
+    public long handlerCpuNanos() {
+        return handlerCpuNanos.get();
     }
 
     @Override

@@ -57,7 +57,12 @@ public final class QueuePoller {
     }
 
     public List<ReceivedMessage> receive(int waitSeconds) {
-        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(MAX_BATCH)
+        return receive(waitSeconds, MAX_BATCH);
+    }
+
+    /** @param max at most this many (1 to {@value #MAX_BATCH}) */
+    public List<ReceivedMessage> receive(int waitSeconds, int max) {
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max)
                 .waitTimeSeconds(waitSeconds)
                 .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID,
                         MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,

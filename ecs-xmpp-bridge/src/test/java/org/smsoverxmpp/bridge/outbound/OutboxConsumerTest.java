@@ -55,6 +55,7 @@ class OutboxConsumerTest {
         sqs.batches.add(List.of(batch));
         assertThat(consumer.ready()).isTrue();
         consumer.pollOnce();
+        assertThat(consumer.awaitSettled(Duration.ofSeconds(5))).isTrue();
     }
 
     @Test
@@ -96,5 +97,42 @@ class OutboxConsumerTest {
 
         assertThat(twilio.sent).isEmpty();
         assertThat(sqs.visibility).containsEntry("rh-q-1", 0);
+    }
+
+    /** A slow provider must not hold the next batch back: the second is received while the first is being sent. */
+    @Test
+    void theNextBatchIsReceivedWhileTheFirstIsStillBeingSent() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RecordingProvider slow = new RecordingProvider("twilio") {
+            @Override
+            public org.smsoverxmpp.bridge.provider.SendResult send(org.smsoverxmpp.bridge.provider.SmsRequest request) {
+                if (request.text().equals("first")) {
+                    try {
+                        release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.send(request);
+            }
+        };
+        OutboxConsumer pipelined = new OutboxConsumer(
+                new QueuePoller(sqs, "outbox", Optional.of("outbox-dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), 0,
+                new SmsSending(mappings, new Providers(List.of(slow), "twilio"), SentMessages.NONE, attempts,
+                        new Replies(xmpp, Duration.ofMillis(100)), Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC),
+                        GatewayMetrics.NONE), 4);
+        sqs.batches.add(List.of(queued("1", "a", "first")));
+        sqs.batches.add(List.of(queued("2", "b", "second")));
+        assertThat(pipelined.ready()).isTrue();
+
+        pipelined.pollOnce();
+        pipelined.pollOnce();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sqs.deleted.contains("rh-q-2"));
+
+        assertThat(slow.sent).containsExactly("+15550001111>+15557654321:second");
+        release.countDown();
+        assertThat(pipelined.awaitSettled(Duration.ofSeconds(5))).isTrue();
+        assertThat(sqs.deleted).containsExactlyInAnyOrder("rh-q-1", "rh-q-2");
+        pipelined.close();
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A provider for tests: records each send and answers as told. */
-public final class RecordingProvider implements SmsProvider {
+public class RecordingProvider implements SmsProvider {
     public final List<String> sent = new CopyOnWriteArrayList<>();
     public volatile SendResult answer = new SendResult.Sent("SM1");
     private final String name;
