@@ -90,13 +90,14 @@ class OutboxConsumerTest {
     }
 
     @Test
-    void afterStopNothingNewIsBegunAndTheBatchIsHandedBack() throws Exception {
+    void afterStopNothingNewIsReceivedOrBegun() throws Exception {
         consumer.stop();
 
         poll(queued("1", "a", "a1"));
 
         assertThat(twilio.sent).isEmpty();
-        assertThat(sqs.visibility).containsEntry("rh-q-1", 0);
+        assertThat(sqs.deleted).isEmpty();
+        assertThat(sqs.batches).hasSize(1); // still in the outbox, for the next start
     }
 
     /** A slow provider must not hold the next batch back: the second is received while the first is being sent. */
@@ -134,5 +135,42 @@ class OutboxConsumerTest {
         assertThat(pipelined.awaitSettled(Duration.ofSeconds(5))).isTrue();
         assertThat(sqs.deleted).containsExactlyInAnyOrder("rh-q-1", "rh-q-2");
         pipelined.close();
+    }
+
+    /** A stop while a batch is being sent: the message being sent finishes, the rest goes back untouched. */
+    @Test
+    void aStopMidBatchFinishesTheMessageBeingSentAndHandsBackTheRest() throws Exception {
+        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        RecordingProvider slow = new RecordingProvider("twilio") {
+            @Override
+            public org.smsoverxmpp.bridge.provider.SendResult send(org.smsoverxmpp.bridge.provider.SmsRequest request) {
+                sending.countDown();
+                try {
+                    release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.send(request);
+            }
+        };
+        OutboxConsumer stopping = new OutboxConsumer(
+                new QueuePoller(sqs, "outbox", Optional.of("outbox-dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), 0,
+                new SmsSending(mappings, new Providers(List.of(slow), "twilio"), SentMessages.NONE, attempts,
+                        new Replies(xmpp, Duration.ofMillis(100)), Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC),
+                        GatewayMetrics.NONE), 4);
+        sqs.batches.add(List.of(queued("1", "a", "a1"), queued("2", "a", "a2")));
+        assertThat(stopping.ready()).isTrue();
+        stopping.pollOnce();
+        assertThat(sending.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        stopping.stop();
+        release.countDown();
+
+        assertThat(stopping.awaitSettled(Duration.ofSeconds(5))).isTrue();
+        assertThat(slow.sent).containsExactly("+15550001111>+15557654321:a1");
+        assertThat(sqs.deleted).containsExactly("rh-q-1");
+        assertThat(sqs.visibility).containsEntry("rh-q-2", 0);
+        stopping.close();
     }
 }
