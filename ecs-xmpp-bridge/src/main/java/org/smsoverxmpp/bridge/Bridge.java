@@ -37,6 +37,7 @@ import org.smsoverxmpp.bridge.outbound.Replies;
 import org.smsoverxmpp.bridge.outbound.SmsSending;
 import org.smsoverxmpp.bridge.outbound.SqsOutbox;
 import org.smsoverxmpp.bridge.provider.Providers;
+import org.smsoverxmpp.bridge.queue.ReceiveRhythm;
 import org.smsoverxmpp.bridge.xmpp.Backoff;
 import org.smsoverxmpp.bridge.xmpp.ComponentConnection;
 import org.smsoverxmpp.bridge.xmpp.ConnectionState;
@@ -97,7 +98,7 @@ public final class Bridge implements AutoCloseable {
                 .map(t -> Attempts.inTable(dynamo, t, config.sentRetention(), Clock.systemUTC()))
                 .orElseGet(Attempts::byReceiveCount);
         outboxConsumer = new OutboxConsumer(new QueuePoller(sqs, config.outboxQueueUrl(), Optional.empty(), Clock.systemUTC()),
-                config.queueWaitSeconds(),
+                new ReceiveRhythm(config.queueGather()), config.queueWaitSeconds(),
                 new SmsSending(mappings, providers, sent, attempts, replies, config.outboxMaxAge(), Clock.systemUTC(), metrics),
                 config.outboundLanes());
         OutboundSms outbound = new OutboundSms(jids, outbox, xmpp, Clock.systemUTC());
@@ -105,7 +106,7 @@ public final class Bridge implements AutoCloseable {
                 .map(t -> DeliveredRecipients.inTable(dynamo, t, config.sentRetention(), Clock.systemUTC()))
                 .orElseGet(DeliveredRecipients::inMemory);
         consumer = new QueueConsumer(new QueuePoller(sqs, config.queueUrl(), config.deadLetterQueueUrl(), Clock.systemUTC()),
-                config.queueWaitSeconds(), xmpp, new SmsDelivery(mappings, mediaStore(config), providers, new SmsToStanzas(jids)),
+                new ReceiveRhythm(config.queueGather()), config.queueWaitSeconds(), xmpp, new SmsDelivery(mappings, mediaStore(config), providers, new SmsToStanzas(jids)),
                 new StatusDelivery(new DeliveryReports(sent, providers)), delivered, config.xmpp().pingTimeout(), config.inboundGiveUp(),
                 Clock.systemUTC(), metrics);
         xmpp.onStanza(new IncomingStanzas(outbound, consumer::onBounce,

@@ -25,6 +25,7 @@ public record BridgeConfig(
         int queueWaitSeconds,
         Duration inboundGiveUp,
         int queueConsumers,
+        Duration queueGather,
         String mappingsTable,
         String mappingsNumberIndex,
         Optional<String> sentTable,
@@ -69,6 +70,9 @@ public record BridgeConfig(
         Optional<String> deadLetters = read.optional("DEAD_LETTER_QUEUE_URL");
         int wait = read.parsed("QUEUE_WAIT_SECONDS", 10, Integer::valueOf, n -> n >= 0 && n <= 20, "0 to 20");
         int consumers = read.parsed("QUEUE_CONSUMERS", 4, Integer::valueOf, n -> n >= 1 && n <= 16, "1 to 16");
+        // Under light traffic, receives wait this long after the last one so that messages gather (ReceiveRhythm).
+        Duration gather = Duration.ofMillis(read.parsed("QUEUE_GATHER_MS", 25, Integer::valueOf, n -> n >= 0 && n <= 1000,
+                "0 to 1000"));
         Duration giveUp = seconds(read, "INBOUND_RETRY_GIVE_UP_SECONDS", 3600);
         String table = read.required("MAPPINGS_TABLE", "the DynamoDB mappings table");
         String index = read.optional("MAPPINGS_NUMBER_INDEX").orElse("byNumber");
@@ -100,7 +104,7 @@ public record BridgeConfig(
         // The SDKs' own name for a per-service endpoint: a separate SQS-compatible queue (ElasticMQ, say).
         Optional<URI> sqsEndpoint = read.url("AWS_ENDPOINT_URL_SQS");
         read.check();
-        return new BridgeConfig(xmpp, queueUrl, deadLetters, wait, giveUp, consumers, table, index, sentTable, mediaBucket, mediaBaseUrl, sentRetention,
+        return new BridgeConfig(xmpp, queueUrl, deadLetters, wait, giveUp, consumers, gather, table, index, sentTable, mediaBucket, mediaBaseUrl, sentRetention,
                 cacheTtl, providers, lanes, outbox, outboxConsumers,
                 outboxBuffer, outboxMaxAge, stopTimeout, heartbeat, region, healthFile, healthGrace,
                 read.optional("AWS_REGION"), awsEndpoint, sqsEndpoint.or(() -> awsEndpoint));

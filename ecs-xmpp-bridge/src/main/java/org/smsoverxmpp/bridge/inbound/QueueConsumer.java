@@ -3,6 +3,7 @@ package org.smsoverxmpp.bridge.inbound;
 import org.smsoverxmpp.bridge.queue.ReceivedMessage;
 import org.smsoverxmpp.bridge.queue.VisibilityHeartbeat;
 import org.smsoverxmpp.bridge.queue.QueuePoller;
+import org.smsoverxmpp.bridge.queue.ReceiveRhythm;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public class QueueConsumer implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueConsumer.class);
 
     private final QueuePoller poller;
+    private final ReceiveRhythm rhythm;
     private final int waitSeconds;
     private final ComponentLink xmpp;
     private final EventDelivery<InboundSms> sms;
@@ -63,10 +65,11 @@ public class QueueConsumer implements Runnable {
     private volatile boolean running = true;
     private volatile DeliveryBudget budget;
 
-    public QueueConsumer(QueuePoller poller, int waitSeconds, ComponentLink xmpp, EventDelivery<InboundSms> sms,
+    public QueueConsumer(QueuePoller poller, ReceiveRhythm rhythm, int waitSeconds, ComponentLink xmpp, EventDelivery<InboundSms> sms,
             EventDelivery<DeliveryStatus> statuses, DeliveredRecipients earlier, Duration pingTimeout, Duration giveUpAfter,
             Clock clock, GatewayMetrics metrics) {
         this.poller = poller;
+        this.rhythm = rhythm;
         this.waitSeconds = waitSeconds;
         this.xmpp = xmpp;
         this.sms = sms;
@@ -145,7 +148,15 @@ public class QueueConsumer implements Runnable {
     }
 
     void pollOnce() throws InterruptedException {
-        List<ReceivedMessage> received = poller.receive(waitSeconds);
+        ReceiveRhythm.Turn turn = rhythm.awaitTurn();
+        List<ReceivedMessage> received = List.of();
+        try {
+            if (running) {
+                received = poller.receive(waitSeconds);
+            }
+        } finally {
+            turn.received(received.size());
+        }
         if (received.isEmpty()) {
             return;
         }

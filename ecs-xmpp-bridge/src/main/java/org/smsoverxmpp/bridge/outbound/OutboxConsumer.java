@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsoverxmpp.bridge.queue.QueuePoller;
+import org.smsoverxmpp.bridge.queue.ReceiveRhythm;
 import org.smsoverxmpp.bridge.queue.ReceivedMessage;
 import org.smsoverxmpp.bridge.queue.VisibilityHeartbeat;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -32,6 +33,7 @@ public final class OutboxConsumer implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxConsumer.class);
 
     private final QueuePoller outbox;
+    private final ReceiveRhythm rhythm;
     private final int waitSeconds;
     private final SmsSending sending;
     private final OutboundMessageCodec codec = new OutboundMessageCodec();
@@ -48,8 +50,9 @@ public final class OutboxConsumer implements Runnable, AutoCloseable {
     private volatile Duration visibility;
 
     /** @param lanes sending threads; up to four messages per lane are in hand at once */
-    public OutboxConsumer(QueuePoller outbox, int waitSeconds, SmsSending sending, int lanes) {
+    public OutboxConsumer(QueuePoller outbox, ReceiveRhythm rhythm, int waitSeconds, SmsSending sending, int lanes) {
         this.outbox = outbox;
+        this.rhythm = rhythm;
         this.waitSeconds = waitSeconds;
         this.sending = sending;
         this.inHandLimit = Math.max(QueuePoller.MAX_BATCH, lanes * 4);
@@ -115,18 +118,20 @@ public final class OutboxConsumer implements Runnable, AutoCloseable {
     /** Receives one batch, as large as there is room for, and hands it to the lanes without waiting for it. */
     void pollOnce() throws InterruptedException {
         int free = takeRoom();
-        if (!running) {
-            room.release(free); // stopped while waiting for room: nothing new is received
-            return;
-        }
-        List<ReceivedMessage> received;
+        List<ReceivedMessage> received = List.of();
+        ReceiveRhythm.Turn turn = null;
         try {
-            received = outbox.receive(waitSeconds, free);
-        } catch (RuntimeException e) {
-            room.release(free);
-            throw e;
+            turn = rhythm.awaitTurn();
+            // Stopped while waiting for room or a turn: nothing new is received.
+            if (running) {
+                received = outbox.receive(waitSeconds, free);
+            }
+        } finally {
+            if (turn != null) {
+                turn.received(received.size());
+            }
+            room.release(free - received.size());
         }
-        room.release(free - received.size());
         if (!received.isEmpty()) {
             new BatchInHand(received).start();
         }

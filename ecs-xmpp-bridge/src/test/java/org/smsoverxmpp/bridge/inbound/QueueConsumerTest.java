@@ -23,6 +23,7 @@ import org.smsoverxmpp.bridge.address.PhoneJids;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.mapping.Mapping;
 import org.smsoverxmpp.bridge.provider.Providers;
+import org.smsoverxmpp.bridge.queue.ReceiveRhythm;
 import org.smsoverxmpp.bridge.provider.RecordingProvider;
 import org.smsoverxmpp.bridge.mapping.Mappings;
 import org.smsoverxmpp.bridge.media.MediaStore;
@@ -85,7 +86,7 @@ class QueueConsumerTest {
     private final PhoneJids jids = new PhoneJids(JidCreate.domainBareFromOrThrowUnchecked("sms.example.com"));
     private final CountingMetrics metrics = new CountingMetrics();
     private final QueueConsumer consumer = new QueueConsumer(
-            new QueuePoller(sqs, "queue", Optional.of("dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), 0, xmpp,
+            new QueuePoller(sqs, "queue", Optional.of("dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), ReceiveRhythm.none(), 0, xmpp,
             new SmsDelivery(mappings, MediaStore.PASS_THROUGH, PROVIDERS, new SmsToStanzas(jids)),
             new StatusDelivery(new DeliveryReports(sent, PROVIDERS)), earlier, Duration.ofSeconds(5), Duration.ofHours(1),
             Clock.fixed(NOW, ZoneOffset.UTC), metrics);

@@ -18,6 +18,7 @@ import org.smsoverxmpp.bridge.provider.RecordingProvider;
 import org.smsoverxmpp.bridge.mapping.Mappings;
 import org.smsoverxmpp.bridge.queue.FakeSqs;
 import org.smsoverxmpp.bridge.queue.QueuePoller;
+import org.smsoverxmpp.bridge.queue.ReceiveRhythm;
 import org.smsoverxmpp.bridge.receipts.SentMessages;
 import org.smsoverxmpp.bridge.xmpp.FakeComponentLink;
 
@@ -40,7 +41,7 @@ class OutboxConsumerTest {
         }
     };
     private final OutboxConsumer consumer = new OutboxConsumer(
-            new QueuePoller(sqs, "outbox", Optional.of("outbox-dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), 0,
+            new QueuePoller(sqs, "outbox", Optional.of("outbox-dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), ReceiveRhythm.none(), 0,
             new SmsSending(mappings, new Providers(List.of(twilio), "twilio"), SentMessages.NONE, attempts, new Replies(xmpp, Duration.ofMillis(100)),
                     Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC), GatewayMetrics.NONE), 4);
     private final OutboundMessageCodec codec = new OutboundMessageCodec();
@@ -118,7 +119,7 @@ class OutboxConsumerTest {
             }
         };
         OutboxConsumer pipelined = new OutboxConsumer(
-                new QueuePoller(sqs, "outbox", Optional.of("outbox-dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), 0,
+                new QueuePoller(sqs, "outbox", Optional.of("outbox-dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), ReceiveRhythm.none(), 0,
                 new SmsSending(mappings, new Providers(List.of(slow), "twilio"), SentMessages.NONE, attempts,
                         new Replies(xmpp, Duration.ofMillis(100)), Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC),
                         GatewayMetrics.NONE), 4);
@@ -155,7 +156,7 @@ class OutboxConsumerTest {
             }
         };
         OutboxConsumer stopping = new OutboxConsumer(
-                new QueuePoller(sqs, "outbox", Optional.of("outbox-dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), 0,
+                new QueuePoller(sqs, "outbox", Optional.of("outbox-dlq"), Clock.fixed(NOW, ZoneOffset.UTC)), ReceiveRhythm.none(), 0,
                 new SmsSending(mappings, new Providers(List.of(slow), "twilio"), SentMessages.NONE, attempts,
                         new Replies(xmpp, Duration.ofMillis(100)), Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC),
                         GatewayMetrics.NONE), 4);
