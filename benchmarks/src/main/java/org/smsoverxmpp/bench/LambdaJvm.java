@@ -41,9 +41,14 @@ record LambdaJvm(String runtime, Path java) {
 
     List<String> command(LambdaLayout layout, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-XX:MaxHeapSize=" + MEMORY_MB * 1024 * 85 / 100 + "k", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "-Djava.net.preferIPv4Stack=true", "-XX:+ErrorFileToStderr",
+                "-XX:MaxHeapSize=" + MEMORY_MB * 1024 * 85 / 100 + "k", "-XX:+UseSerialGC"));
+        if (runtime.equals("java21")) {
+            // java21 maps the runtime's class-data archive (-Xshare:on); this JDK's own default archive stands in.
+            // java25 maps an AOT cache of the runtime instead, which -Xshare would refuse; the JDK's default applies.
+            command.add("-Xshare:auto");
+        }
+        command.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                "--add-opens=java.base/java.io=ALL-UNNAMED", "-Djava.net.preferIPv4Stack=true", "-XX:+ErrorFileToStderr",
                 "-classpath", layout.classPath(), LambdaRuntimeStandIn.class.getName(),
                 layout.taskRoot().toString(), layout.layerRoot().toString(), mainClass));
         command.addAll(List.of(args));
