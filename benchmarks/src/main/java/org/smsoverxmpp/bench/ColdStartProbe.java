@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * Row 1, inside a fresh JVM and the function's class loader ({@link LambdaRuntimeStandIn}): builds the handler
  * by name as Lambda does (the webhook's builds its clients and reads the secret from the emulator), answers
  * one signed request (the webhook's is enqueued in the emulator), prints the status and exits. The floor is
- * {@link Hello}, a handler that returns at once, run the same way.
+ * {@link Hello}, a handler that returns at once, run the same way with the same request.
  */
 public final class ColdStartProbe {
     private ColdStartProbe() {
@@ -91,17 +91,15 @@ public final class ColdStartProbe {
         }
     }
 
-    /** @param args the handler's class name */
+    /** @param args the handler's class name, then the form Twilio posts and its signature, made by the caller */
     @SuppressWarnings("unchecked")
     public static void main(String[] args) throws Exception {
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler =
                 (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>) Class
                         .forName(args[0], true, Thread.currentThread().getContextClassLoader())
                         .getDeclaredConstructor().newInstance();
-        String account = System.getenv().getOrDefault("BENCH_ACCOUNT_SID", StaticSecrets.ACCOUNT);
-        String token = System.getenv().getOrDefault("BENCH_AUTH_TOKEN", StaticSecrets.TOKEN);
-        APIGatewayProxyRequestEvent event = SignedWebhooks.sms(account, token,
-                String.format("SM%032x", System.nanoTime()), "cold start");
+        // Signed by the caller: in Lambda the signature arrives with the request, and the floor signs nothing.
+        APIGatewayProxyRequestEvent event = SignedWebhooks.event(new SignedWebhooks.SignedForm(args[1], args[2]));
         int status = handler.handleRequest(event, new InvocationContext()).getStatusCode();
         System.out.println("status " + status);
         // What Lambda reports as "Max Memory Used" is the process's peak resident set.

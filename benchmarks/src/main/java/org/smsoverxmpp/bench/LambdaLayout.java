@@ -25,7 +25,7 @@ import java.util.zip.ZipInputStream;
 record LambdaLayout(Path taskRoot, Path layerRoot, List<Path> runtime) {
     /** The benchmark's own classes the probe layer and the runtime jar are made of. */
     private static final List<Class<?>> PROBE = List.of(ColdStartProbe.class, ColdStartProbe.Hello.class,
-            ColdStartProbe.InvocationContext.class, SignedWebhooks.class);
+            ColdStartProbe.InvocationContext.class, SignedWebhooks.class, SignedWebhooks.SignedForm.class);
 
     static LambdaLayout of(Path deploymentPackage, Path directory) throws IOException {
         Path taskRoot = Files.createDirectories(directory.resolve("task"));
