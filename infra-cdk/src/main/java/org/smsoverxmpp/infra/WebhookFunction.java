@@ -8,12 +8,15 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -53,12 +56,16 @@ public final class WebhookFunction extends Construct {
                 .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                 .role(role)
                 .logGroup(logs)
+                // The function writes JSON lines itself; in Lambda's JSON format its own lines (START, REPORT with
+                // the init duration) are JSON too. The function filters by LOG_LEVEL, so Lambda passes every level.
+                .loggingFormat(LoggingFormat.JSON)
+                .applicationLogLevelV2(ApplicationLogLevel.TRACE)
+                .systemLogLevelV2(SystemLogLevel.INFO)
                 // No JAVA_TOOL_OPTIONS: Lambda's java21 runtime already stops at the client compiler (C1).
                 .environment(Map.of(
                         "QUEUE_URL", queue.getQueueUrl(),
                         "TWILIO_SECRET_ID", twilioSecret.getSecretArn(),
-                        "PUBLIC_BASE_URL", publicBaseUrl,
-                        "POWERTOOLS_SERVICE_NAME", "sms-over-xmpp-webhook"))
+                        "PUBLIC_BASE_URL", publicBaseUrl))
                 .build();
         if (snapStart) {
             // SnapStart applies to published versions: the alias below publishes one on every code change.
