@@ -74,6 +74,11 @@ class GatewayStackTest {
     }
 
     @Test
+    void webhookTurnsOffTheLog4ShellPatchBecauseItShipsNoLog4j() {
+        assertThat(synth.webhookEnvironment()).containsEntry("AWS_LAMBDA_DISABLE_CVE_2021_44228_PROTECTION", "true");
+    }
+
+    @Test
     void webhookHasNoJavaToolOptions() {
         // java21 on Lambda already stops at the client compiler; the flag only hid that.
         assertThat(synth.webhookEnvironment()).doesNotContainKey("JAVA_TOOL_OPTIONS");
