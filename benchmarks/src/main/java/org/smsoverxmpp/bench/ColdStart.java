@@ -46,6 +46,15 @@ final class ColdStart {
         this.work = work;
     }
 
+    /** One webhook run, whose exit writes what the options ask for (an archive). */
+    void train() throws Exception {
+        run(WEBHOOK, work.resolve("training.log"));
+    }
+
+    String jvmVersion() throws Exception {
+        return jvm.version();
+    }
+
     Result measure(int runs) throws Exception {
         List<Double> webhook = new ArrayList<>();
         List<Double> floor = new ArrayList<>();

@@ -55,6 +55,17 @@ record LambdaJvm(String runtime, Path java) {
         return command;
     }
 
+    /**
+     * The options that write a class-data archive of what one run loads, {@code archive}, and those that map
+     * it: an AOT cache from JDK 25 on (JEP 483, 514, 515), a dynamic AppCDS archive before.
+     */
+    List<String> archiveOptions(Path archive, boolean writing) {
+        if (runtime.equals("java21")) {
+            return List.of((writing ? "-XX:ArchiveClassesAtExit=" : "-XX:SharedArchiveFile=") + archive);
+        }
+        return List.of((writing ? "-XX:AOTCacheOutput=" : "-XX:AOTCache=") + archive);
+    }
+
     /** The first line of {@code java -version}: the JVM actually measured. */
     String version() throws IOException, InterruptedException {
         Process process = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();

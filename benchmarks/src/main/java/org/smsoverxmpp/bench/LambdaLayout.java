@@ -30,6 +30,29 @@ record LambdaLayout(Path taskRoot, Path layerRoot, List<Path> runtime) {
     static LambdaLayout of(Path deploymentPackage, Path directory) throws IOException {
         Path taskRoot = Files.createDirectories(directory.resolve("task"));
         unpack(deploymentPackage, taskRoot);
+        return around(taskRoot, directory);
+    }
+
+    /**
+     * The same package as a zip whose {@code lib/} holds it, unpacked: classes only in a jar, which is what a
+     * class-data or AOT archive can hold.
+     */
+    static LambdaLayout inLib(Path deploymentPackage, Path directory) throws IOException {
+        Path taskRoot = Files.createDirectories(directory.resolve("task"));
+        Files.copy(deploymentPackage, Files.createDirectories(taskRoot.resolve("lib")).resolve(deploymentPackage.getFileName()));
+        return around(taskRoot, directory);
+    }
+
+    /** The function's {@code lib/} jars on the JVM's own class path too, as only an exec wrapper could put them. */
+    LambdaLayout withFunctionOnClassPath() throws IOException {
+        List<Path> classPath = new java.util.ArrayList<>(runtime);
+        try (java.util.stream.Stream<Path> jars = Files.list(taskRoot.resolve("lib"))) {
+            jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().forEach(classPath::add);
+        }
+        return new LambdaLayout(taskRoot, layerRoot, List.copyOf(classPath));
+    }
+
+    private static LambdaLayout around(Path taskRoot, Path directory) throws IOException {
         Path layerRoot = directory.resolve("opt");
         jar(Files.createDirectories(layerRoot.resolve("java/lib")).resolve("probe.jar"), PROBE);
         Path standIn = jar(Files.createDirectories(directory.resolve("runtime")).resolve("runtime.jar"),
