@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * The JVM a Lambda Java runtime starts, with the options it passes on the command line for an on-demand
  * function (no SnapStart, no provisioned concurrency): a heap of 85 % of the memory, the serial collector,
  * class-data sharing, the client compiler only, and the runtime's {@code --add-opens}. The function's own
- * {@code JAVA_TOOL_OPTIONS} come from its environment, as in Lambda.
+ * {@code JAVA_TOOL_OPTIONS} come from its environment, as in Lambda. Not reproduced: java21's Log4Shell agent,
+ * which the stack turns off, and the runtime interface client's own start-up, the same for every function.
  *
  * @param runtime Lambda's name for the runtime, e.g. {@code java21}
  * @param java    the {@code java} launcher of the closest JDK on this machine
@@ -41,6 +42,9 @@ record LambdaJvm(String runtime, Path java) {
 
     List<String> command(LambdaLayout layout, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(java.toString(),
+                // The function's memory is all the machine Lambda's JVM sees: its initial heap, and so its
+                // collections during start-up, follow from it (here they would follow from this machine's RAM).
+                "-XX:MaxRAM=" + MEMORY_MB + "m",
                 "-XX:MaxHeapSize=" + MEMORY_MB * 1024 * 85 / 100 + "k", "-XX:+UseSerialGC"));
         if (runtime.equals("java21")) {
             // java21 maps the runtime's class-data archive (-Xshare:on); this JDK's own default archive stands in.
