@@ -33,11 +33,23 @@ public final class Bench {
         this.mappings = mappings;
     }
 
+    /** Arguments: runs, the repository's root, and {@code cold} for rows 1 and 4 alone. */
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         Path root = Path.of(args.length > 1 ? args[1] : ".").toAbsolutePath().normalize();
-        for (String row : new Bench(root, Files.createTempDirectory("bench"), runs, Duration.ofSeconds(10), 100_000).run()) {
+        Bench bench = new Bench(root, Files.createTempDirectory("bench"), runs, Duration.ofSeconds(10), 100_000);
+        for (String row : args.length > 2 && args[2].equals("cold") ? bench.coldStartAndPackage() : bench.run()) {
             System.out.println(row);
+        }
+    }
+
+    /** Rows 1 and 4 only: what a change to the webhook's start-up is judged by. */
+    List<String> coldStartAndPackage() throws Exception {
+        try (MotoServer moto = MotoServer.start(work);
+             LocalAws aws = new LocalAws(moto.endpoint(), moto.endpoint(), "-bench" + System.nanoTime(), 30, StaticSecrets.secretJson())) {
+            List<String> rows = new ArrayList<>(coldStart(aws));
+            rows.add(packageSize());
+            return rows;
         }
     }
 
@@ -55,42 +67,45 @@ public final class Bench {
         return rows;
     }
 
-    /** Row 1: fresh JVM → handler built (clients, secret from the emulator) → first request answered. */
+    /** Row 1: fresh JVMs as Lambda starts them, the webhook against the hello-world floor; then the variants. */
     List<String> coldStart(LocalAws aws) throws Exception {
-        String classpath = find(root.resolve("lambda-webhook/target"), "-lambda.jar") + ":" + root.resolve("benchmarks/target/classes");
-        Map<String, String> env = new HashMap<>(aws.webhookEnvironment());
-        env.putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "LOG_LEVEL", "WARN",
-                // As the stack configures the function.
-                "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
-        List<Double> webhook = new ArrayList<>();
-        List<Double> hello = new ArrayList<>();
-        List<Double> peakMb = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            // Alternate, so both sides see the same machine state.
-            hello.add(ProcessTimer.untilExit(List.of(ProcessTimer.java().toString(), "-cp", classpath,
-                    ColdStartProbe.class.getName(), "hello"), env, work.resolve("hello.log")));
-            webhook.add(ProcessTimer.untilExit(List.of(ProcessTimer.java().toString(), "-cp", classpath,
-                    ColdStartProbe.class.getName()), env, work.resolve("webhook.log")));
-            for (String line : Files.readAllLines(work.resolve("webhook.log"))) {
-                if (line.startsWith("peak-rss-mb ")) {
-                    peakMb.add(Double.parseDouble(line.substring("peak-rss-mb ".length())));
-                }
-            }
-        }
-        Stats w = new Stats(webhook);
-        Stats h = new Stats(hello);
-        return List.of(
-                "| 1 | Webhook cold start (no SnapStart) | " + w.describe("ms") + " |",
-                "| 1 | Hello-world floor, same JVM and class path | " + h.describe("ms") + " |",
-                String.format("| 1 | Ratio (medians) | %.2f× (target ≤ 1.5×) |", w.median() / h.median()),
+        Map<String, String> env = new HashMap<>(ColdStart.DEPLOYED_ENVIRONMENT);
+        env.putAll(aws.webhookEnvironment());
+        env.putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test"));
+        ColdStart deployed = ColdStartVariant.DEPLOYED.prepare(lambdaPackage(), env, work);
+        ColdStart.Result result = deployed.measure(runs);
+        String how = "the package unpacked as Lambda does, " + ColdStart.RUNTIME + "'s flags on " + deployed.jvmVersion();
+        List<String> rows = new ArrayList<>(List.of(
+                "| 1 | Webhook cold start (no SnapStart), " + how + " | " + result.webhook().describe("ms") + " |",
+                "| 1 | Hello-world floor, same layout, JVM and options | " + result.floor().describe("ms") + " |",
+                String.format("| 1 | Ratio (medians) | %.2f× (target ≤ 1.5×) |", result.ratio()),
                 "| 1 | Webhook JVM peak resident set after the first request (Lambda's \"Max Memory Used\") | "
-                        + new Stats(peakMb).describe("MB") + " |");
+                        + result.peakMb().describe("MB") + " |"));
+        // An archive is mapped by the floor too, and loads what it holds for it: each variant is also set against
+        // the plain floor of its JVM, a hello world with no archive.
+        Map<String, Double> plainFloor = new HashMap<>(Map.of(ColdStart.RUNTIME, result.floor().median()));
+        for (ColdStartVariant variant : ColdStartVariant.OTHERS) {
+            ColdStart other = variant.prepare(lambdaPackage(), env, work);
+            ColdStart.Result measured = other.measure(runs);
+            if (!variant.archive() && !variant.functionOnClassPath()) {
+                plainFloor.put(variant.runtime(), measured.floor().median());
+            }
+            rows.add(String.format("| 1 | … %s (%s) | %s against a floor of %s: %.2f× (%.2f× the plain floor, %.0f ms) |",
+                    variant.label(), other.jvmVersion(), measured.webhook().describe("ms"), measured.floor().describe("ms"),
+                    measured.ratio(), measured.webhook().median() / plainFloor.get(variant.runtime()),
+                    plainFloor.get(variant.runtime())));
+        }
+        return rows;
     }
 
     /** Row 4: the deployment artifact. */
     String packageSize() throws IOException {
-        Path jar = find(root.resolve("lambda-webhook/target"), "-lambda.jar");
-        return String.format("| 4 | Lambda package %s | %.1f MB |", jar.getFileName(), Files.size(jar) / 1e6);
+        Path deployed = lambdaPackage();
+        return String.format("| 4 | Lambda package %s | %.1f MB |", deployed.getFileName(), Files.size(deployed) / 1e6);
+    }
+
+    private Path lambdaPackage() throws IOException {
+        return find(root.resolve("lambda-webhook/target"), ColdStart.PACKAGE_SUFFIX);
     }
 
     /** Rows 8 and 9: the bridge as in its container: start-up to connected, then idle resident memory. */

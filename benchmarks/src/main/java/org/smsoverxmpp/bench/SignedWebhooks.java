@@ -14,10 +14,18 @@ final class SignedWebhooks {
     static final String HOST = "bench.execute-api.us-east-1.amazonaws.com";
     static final String URL = "https://" + HOST + "/prod/sms";
 
+    /** What Twilio posts: the form, URL-encoded, and its signature. */
+    record SignedForm(String body, String signature) {
+    }
+
     private SignedWebhooks() {
     }
 
     static APIGatewayProxyRequestEvent sms(String account, String token, String sid, String body) {
+        return event(form(account, token, sid, body));
+    }
+
+    static SignedForm form(String account, String token, String sid, String body) {
         // Built here, not with local-run's TwilioWebhookForms: the cold-start probe runs on the Lambda's class path alone.
         Map<String, String> form = new LinkedHashMap<>();
         form.put("SmsMessageSid", sid);
@@ -31,11 +39,16 @@ final class SignedWebhooks {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+        return new SignedForm(encoded, TwilioRequestSigner.sign(token, URL, form));
+    }
+
+    /** The event API Gateway hands the function for a form Twilio posted; nothing is signed here. */
+    static APIGatewayProxyRequestEvent event(SignedForm form) {
         return new APIGatewayProxyRequestEvent()
                 .withHttpMethod("POST").withResource("/sms").withPath("/sms")
                 .withHeaders(Map.of("Host", HOST, "Content-Type", "application/x-www-form-urlencoded",
-                        "X-Twilio-Signature", TwilioRequestSigner.sign(token, URL, form)))
+                        "X-Twilio-Signature", form.signature()))
                 .withRequestContext(new ProxyRequestContext().withStage("prod").withPath("/prod/sms"))
-                .withBody(encoded).withIsBase64Encoded(false);
+                .withBody(form.body()).withIsBase64Encoded(false);
     }
 }

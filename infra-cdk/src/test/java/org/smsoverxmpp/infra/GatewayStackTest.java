@@ -68,6 +68,19 @@ class GatewayStackTest {
     }
 
     @Test
+    void webhookLogsInLambdasJsonFormatAndFiltersByItsOwnLogLevel() {
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "LoggingConfig", Match.objectLike(Map.of(
+                        "LogFormat", "JSON", "ApplicationLogLevel", "TRACE", "SystemLogLevel", "INFO")))));
+        assertThat(synth.webhookEnvironment()).doesNotContainKey("LOG_LEVEL").doesNotContainKey("POWERTOOLS_SERVICE_NAME");
+    }
+
+    @Test
+    void webhookTurnsOffTheLog4ShellPatchBecauseItShipsNoLog4j() {
+        assertThat(synth.webhookEnvironment()).containsEntry("AWS_LAMBDA_DISABLE_CVE_2021_44228_PROTECTION", "true");
+    }
+
+    @Test
     void webhookHasNoJavaToolOptions() {
         // java21 on Lambda already stops at the client compiler; the flag only hid that.
         assertThat(synth.webhookEnvironment()).doesNotContainKey("JAVA_TOOL_OPTIONS");

@@ -1,8 +1,8 @@
 package org.smsoverxmpp.webhook;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One embedded-metric-format line per execution environment, at its first request: CloudWatch counts cold starts
@@ -13,15 +13,19 @@ public final class ColdStartMetric {
     public static final String NAMESPACE = "SmsOverXmpp";
     public static final String COLD_START = "WebhookColdStart";
     public static final String FIRST_REQUEST_MS = "WebhookColdStartRequestTime";
-    /** Written unwrapped by its own appender: CloudWatch reads a metric only from a bare JSON line. */
-    private static final Logger EMF = LoggerFactory.getLogger("emf.webhook");
 
     private final AtomicBoolean first = new AtomicBoolean(true);
 
     /** A request ran from {@code startedMillis} to {@code endedMillis} (epoch milliseconds). */
     void requestRan(long startedMillis, long endedMillis) {
         if (first.getAndSet(false)) {
-            EMF.info(line(endedMillis - startedMillis, endedMillis));
+            // Straight to standard output, not through the logger: CloudWatch reads a metric only from a bare JSON
+            // line, and Lambda's JSON log format passes a line that is already JSON as it is. Looked up each time,
+            // as Lambda's runtime replaces System.out before the function starts.
+            byte[] bytes = (line(endedMillis - startedMillis, endedMillis) + "\n").getBytes(StandardCharsets.UTF_8);
+            PrintStream out = System.out;
+            out.write(bytes, 0, bytes.length);
+            out.flush();
         }
     }
 

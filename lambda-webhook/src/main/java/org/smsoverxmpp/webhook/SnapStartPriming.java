@@ -1,9 +1,11 @@
 package org.smsoverxmpp.webhook;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.crac.Context;
 import org.crac.Core;
@@ -11,21 +13,23 @@ import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smsoverxmpp.events.EventCodec;
+import org.smsoverxmpp.webhook.http.ApiGatewayRequests;
 import org.smsoverxmpp.webhook.http.WebhookRejection;
-import org.smsoverxmpp.webhook.http.WebhookRequest;
 import org.smsoverxmpp.webhook.twilio.TwilioCredentials;
 import org.smsoverxmpp.webhook.twilio.TwilioRequestSigner;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
 
 /**
- * SnapStart hooks. Before the snapshot: run a signed synthetic webhook through every check and the event
- * codec (loading and JIT-warming those classes) and make one harmless AWS call so the SDK client is built
- * and warm. After restore: re-read the Twilio secret, which may have been rotated since the snapshot and
- * must not be served from a snapshot shared by many execution environments.
+ * SnapStart hooks. Before the snapshot: run signed synthetic webhooks, as API Gateway hands them over,
+ * through the event's adaptation, every check and the event codec (loading and JIT-warming those classes)
+ * and make one harmless AWS call so the SDK client is built and warm. After restore: re-read the Twilio
+ * secret, which may have been rotated since the snapshot and must not be served from a snapshot shared by
+ * many execution environments.
  */
 public final class SnapStartPriming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
-    static final String PRIMING_URL = "https://priming.invalid/sms";
+    static final String PRIMING_BASE_URL = "https://priming.invalid";
+    static final String PRIMING_URL = PRIMING_BASE_URL + WebhookService.SMS_ROUTE;
 
     private final WebhookService service;
     private final TwilioSecret secret;
@@ -57,7 +61,8 @@ public final class SnapStartPriming implements Resource {
     void prime() throws WebhookRejection, TwilioSecret.UnavailableException {
         TwilioCredentials credentials = secret.current();
         for (int i = 0; i < 50; i++) {
-            codec.encode(service.accept(syntheticRequest(credentials, i)));
+            codec.encode(service.accept(ApiGatewayRequests.adapt(syntheticRequest(credentials, i),
+                    Optional.of(PRIMING_BASE_URL))));
         }
         warmAws.run();
         LOG.info("primed for SnapStart");
@@ -69,7 +74,7 @@ public final class SnapStartPriming implements Resource {
         LOG.info("restored from SnapStart; Twilio secret re-read");
     }
 
-    private static WebhookRequest syntheticRequest(TwilioCredentials credentials, int n) {
+    private static APIGatewayProxyRequestEvent syntheticRequest(TwilioCredentials credentials, int n) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("MessageSid", String.format("SM%032d", n));
         form.put("AccountSid", credentials.accountSid());
@@ -81,9 +86,10 @@ public final class SnapStartPriming implements Resource {
                 .map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return new WebhookRequest("POST", WebhookService.SMS_ROUTE, PRIMING_URL,
-                Map.of("Content-Type", "application/x-www-form-urlencoded",
-                        "X-Twilio-Signature", TwilioRequestSigner.sign(credentials.authToken(), PRIMING_URL, form)),
-                body.getBytes(StandardCharsets.UTF_8));
+        return new APIGatewayProxyRequestEvent()
+                .withHttpMethod("POST").withResource(WebhookService.SMS_ROUTE).withPath(WebhookService.SMS_ROUTE)
+                .withHeaders(Map.of("Content-Type", "application/x-www-form-urlencoded",
+                        "X-Twilio-Signature", TwilioRequestSigner.sign(credentials.authToken(), PRIMING_URL, form)))
+                .withBody(body);
     }
 }

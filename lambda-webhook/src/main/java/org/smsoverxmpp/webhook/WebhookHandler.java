@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.smsoverxmpp.webhook.http.ApiGatewayRequests;
 import org.smsoverxmpp.webhook.http.WebhookRejection;
 import org.smsoverxmpp.webhook.http.WebhookResponse;
@@ -16,6 +16,8 @@ import org.smsoverxmpp.webhook.http.WebhookResponse;
 /** Lambda entry point for {@code POST /sms} and {@code POST /status}: adapt, delegate, answer. */
 public class WebhookHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
+    /** The log field that ties each line to its invocation. */
+    public static final String REQUEST_ID = "requestId";
 
     private final WebhookService service;
     private final Optional<String> publicBaseUrl;
@@ -44,12 +46,20 @@ public class WebhookHandler implements RequestHandler<APIGatewayProxyRequestEven
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        // Powertools adds the request id, function and cold-start fields to every log line of this call.
         long started = System.currentTimeMillis();
-        APIGatewayProxyResponseEvent response = context == null ? respond(event)
-                : PowertoolsLogging.withLogging(context, () -> respond(event));
+        APIGatewayProxyResponseEvent response = answer(event, context);
         coldStart.requestRan(started, System.currentTimeMillis());
         return response;
+    }
+
+    private APIGatewayProxyResponseEvent answer(APIGatewayProxyRequestEvent event, Context context) {
+        if (context == null) {
+            return respond(event);
+        }
+        // Every log line of this call carries the invocation's request id.
+        try (MDC.MDCCloseable requestId = MDC.putCloseable(REQUEST_ID, context.getAwsRequestId())) {
+            return respond(event);
+        }
     }
 
     private APIGatewayProxyResponseEvent respond(APIGatewayProxyRequestEvent event) {

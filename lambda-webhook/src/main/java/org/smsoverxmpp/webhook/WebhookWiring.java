@@ -23,14 +23,11 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public record WebhookWiring(WebhookConfig config, WebhookService service, SnapStartPriming priming) {
 
     public static WebhookWiring fromEnvironment(WebhookConfig config) {
+        // The secret's round trip to Secrets Manager overlaps building the queue's client.
+        StartupSecret startup = StartupSecret.read(() -> new TwilioSecret(secretsManager(config), config.twilioSecretId(),
+                config.secretMaxAge(), Clock.systemUTC()));
         SqsClient sqs = sqs(config);
-        TwilioSecret secret = new TwilioSecret(secretsManager(config), config.twilioSecretId(), config.secretMaxAge(),
-                Clock.systemUTC());
-        try {
-            secret.current();
-        } catch (TwilioSecret.UnavailableException e) {
-            throw new IllegalStateException("cannot start without the Twilio auth token: " + e.getMessage(), e);
-        }
+        TwilioSecret secret = startup.await();
         WebhookService service = new WebhookService(new TwilioSignature(secret, config.twilioUrlFragment()),
                 new SqsFifoQueue(sqs, config.queueUrl()), config.maxBodyBytes(), Clock.systemUTC());
         SnapStartPriming priming = new SnapStartPriming(service, secret,

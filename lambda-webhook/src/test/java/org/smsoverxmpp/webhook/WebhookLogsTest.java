@@ -3,24 +3,18 @@ package org.smsoverxmpp.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smsoverxmpp.events.QueueEvent;
+import org.smsoverxmpp.webhook.logging.CapturedLines;
 import org.smsoverxmpp.webhook.queue.EventQueue;
 import org.smsoverxmpp.webhook.twilio.FixedSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioFormFixtures;
@@ -29,8 +23,9 @@ import org.smsoverxmpp.webhook.twilio.TwilioSignature;
 import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
 
 /**
- * What the function writes to CloudWatch at INFO, through the layout it really uses, holds no message
- * body, no token and no phone number beyond its last 4 digits, whatever happens to the request.
+ * What the function writes to CloudWatch at INFO, through the logging the package really uses, holds no
+ * message body, no token and no phone number beyond its last 4 digits, whatever happens to the request; and
+ * every line is a JSON object carrying the invocation's request id.
  */
 class WebhookLogsTest {
     static final String ACCOUNT = "AC44444444444444444444444444444444";
@@ -40,35 +35,20 @@ class WebhookLogsTest {
     static final String BODY = "the spare key is under the blue flowerpot";
     static final String URL = ApiGatewayEvents.BASE_URL;
 
-    private final List<String> logged = new CopyOnWriteArrayList<>();
+    static final String REQUEST_ID = "8f1c2b7e-3d4a-4b5c-9e6f-0a1b2c3d4e5f";
+
     private final List<QueueEvent> enqueued = new ArrayList<>();
     private boolean queueDown;
-    private LoggerContext context;
-    private AbstractAppender capture;
+    private CapturedLines output;
 
     @BeforeEach
     void captureWhatCloudWatchWouldGet() {
-        context = (LoggerContext) LogManager.getContext(false);
-        Configuration config = context.getConfiguration();
-        capture = new AbstractAppender("capture", null, config.getAppender("JsonAppender").getLayout(), true,
-                Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                logged.add(new String(getLayout().toByteArray(event), StandardCharsets.UTF_8));
-            }
-        };
-        capture.start();
-        config.getLoggerConfig("org.smsoverxmpp").addAppender(capture, null, null);
-        config.getRootLogger().addAppender(capture, null, null);
-        context.updateLoggers();
+        output = new CapturedLines();
     }
 
     @AfterEach
     void stopCapturing() {
-        context.getConfiguration().getLoggerConfig("org.smsoverxmpp").removeAppender("capture");
-        context.getConfiguration().getRootLogger().removeAppender("capture");
-        context.updateLoggers();
-        capture.stop();
+        output.close();
     }
 
     private int post(String route, Map<String, String> form, String signature) {
@@ -88,7 +68,8 @@ class WebhookLogsTest {
                 Clock.systemUTC());
         WebhookService service = new WebhookService(new TwilioSignature(secret), queue, 65536, Clock.systemUTC());
         APIGatewayProxyRequestEvent event = ApiGatewayEvents.formPost(route, body, signature);
-        return new WebhookHandler(service, Optional.empty()).handleRequest(event, null).getStatusCode();
+        return new WebhookHandler(service, Optional.empty()).handleRequest(event, new InvocationContext(REQUEST_ID))
+                .getStatusCode();
     }
 
     private int postSigned(String route, Map<String, String> form) {
@@ -111,12 +92,28 @@ class WebhookLogsTest {
     }
 
     private void assertNothingPrivateWasLogged() {
-        String logs = String.join("\n", logged);
-        assertThat(logged).as("something was logged, so the check below means something").isNotEmpty();
+        List<String> lines = output.lines();
+        String logs = String.join("\n", lines);
+        assertThat(lines).as("something was logged, so the check below means something").isNotEmpty();
+        // Each line is one JSON event of this invocation, which CloudWatch and Lambda's log filters can read.
+        for (JsonNode event : output.events()) {
+            if (event.has("_aws")) {
+                // The cold-start metric: a bare embedded-metric-format line, with numbers only.
+                assertThat(event.path(ColdStartMetric.COLD_START).asInt()).isEqualTo(1);
+                continue;
+            }
+            assertThat(event.path("requestId").asText()).isEqualTo(REQUEST_ID);
+            assertThat(event.path("level").asText()).isIn("INFO", "WARN", "ERROR");
+            assertThat(event.path("timestamp").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+        }
         for (String number : List.of(FRIEND, OURS)) {
             assertThat(logs).doesNotContain(number).doesNotContain(number.substring(2, 9));
         }
         assertThat(logs).doesNotContain("flowerpot").doesNotContain("spare key").doesNotContain(TOKEN);
+    }
+
+    private List<String> messages() {
+        return output.events().stream().map(event -> event.path("message").asText()).toList();
     }
 
     @Test
@@ -124,7 +121,7 @@ class WebhookLogsTest {
         assertThat(postSigned("/sms", sms())).isEqualTo(200);
 
         assertNothingPrivateWasLogged();
-        assertThat(logged).anyMatch(line -> line.contains("…4321") && line.contains("…1111"));
+        assertThat(messages()).anyMatch(message -> message.contains("…4321") && message.contains("…1111"));
     }
 
     @Test
@@ -169,7 +166,7 @@ class WebhookLogsTest {
         assertThat(postSigned("/status", status())).isEqualTo(200);
 
         assertNothingPrivateWasLogged();
-        assertThat(logged).anyMatch(line -> line.contains("…1111") && line.contains("…4321"));
+        assertThat(messages()).anyMatch(message -> message.contains("…1111") && message.contains("…4321"));
     }
 
     @Test
