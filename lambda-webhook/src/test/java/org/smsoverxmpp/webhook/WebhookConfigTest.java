@@ -50,7 +50,7 @@ class WebhookConfigTest {
     }
 
     @Test
-    void budgetOutsideTwiliosTimeoutIsNamed() {
+    void budgetOutsideTheFunctionsTimeoutIsNamed() {
         assertThatThrownBy(() -> WebhookConfig.from(with("WEBHOOK_BUDGET_MS", "20000")))
                 .hasMessageContaining("WEBHOOK_BUDGET_MS");
     }
@@ -59,5 +59,11 @@ class WebhookConfigTest {
     void budgetIsConfigurable() {
         assertThat(WebhookConfig.from(with("WEBHOOK_BUDGET_MS", "2500")).budget().total())
                 .isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void noProviderAtAllIsRefusedNamingEachSecretVariable() {
+        assertThatThrownBy(() -> WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", " ")))
+                .hasMessageContaining("no provider is enabled").hasMessageContaining("TWILIO_SECRET_ID");
     }
 }

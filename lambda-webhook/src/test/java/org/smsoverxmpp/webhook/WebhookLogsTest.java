@@ -25,8 +25,8 @@ import org.smsoverxmpp.webhook.queue.EventQueue;
 import org.smsoverxmpp.webhook.twilio.FixedSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioFormFixtures;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
-import org.smsoverxmpp.webhook.twilio.TwilioSignature;
 import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
+import org.smsoverxmpp.webhook.twilio.TwilioWebhooks;
 
 /**
  * What the function writes to CloudWatch at INFO, through the layout it really uses, holds no message
@@ -86,7 +86,8 @@ class WebhookLogsTest {
         };
         TwilioSecret secret = new TwilioSecret(new FixedSecret(ACCOUNT, TOKEN), "twilio", Duration.ofMinutes(5),
                 Clock.systemUTC());
-        WebhookService service = new WebhookService(new TwilioSignature(secret), queue, 65536, Clock.systemUTC());
+        WebhookService service = new WebhookService(List.of(new TwilioWebhooks(secret, Optional.empty())), queue, 65536,
+                Clock.systemUTC());
         APIGatewayProxyRequestEvent event = ApiGatewayEvents.formPost(route, body, signature);
         return new WebhookHandler(service, Optional.empty()).handleRequest(event, null).getStatusCode();
     }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
@@ -27,11 +28,12 @@ import org.smsoverxmpp.events.SmsAddress;
 import org.smsoverxmpp.webhook.http.FormBody;
 import org.smsoverxmpp.webhook.http.WebhookRejection;
 import org.smsoverxmpp.webhook.http.WebhookRequest;
+import org.smsoverxmpp.webhook.provider.Received;
 import org.smsoverxmpp.webhook.twilio.FixedSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioFormFixtures;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
-import org.smsoverxmpp.webhook.twilio.TwilioSignature;
 import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
+import org.smsoverxmpp.webhook.twilio.TwilioWebhooks;
 
 /**
  * The webhook form is where strangers' bytes enter: whatever the body holds, once Twilio has signed it,
@@ -47,13 +49,13 @@ class WebhookPipelinePropertyTest {
     static final String ACCOUNT = "AC66666666666666666666666666666666";
     static final String TOKEN = "pipeline-token";
     static final String BASE = "https://abc123.execute-api.us-east-1.amazonaws.com/prod";
-    static final Pattern SID = Pattern.compile("[A-Za-z0-9]{1,64}");
+    static final Pattern SID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     static final List<String> FIELDS = List.of("MessageSid", "SmsMessageSid", "SmsSid", "AccountSid", "From", "To",
             "Body", "NumMedia", "MediaUrl0", "MediaContentType0", "MediaUrl1", "MessageStatus", "ErrorCode", "X");
 
     private final EventCodec codec = new EventCodec();
-    private final WebhookService service = new WebhookService(new TwilioSignature(new TwilioSecret(
-            new FixedSecret(ACCOUNT, TOKEN), "twilio", Duration.ofHours(1), Clock.systemUTC())),
+    private final WebhookService service = new WebhookService(List.of(new TwilioWebhooks(new TwilioSecret(
+            new FixedSecret(ACCOUNT, TOKEN), "twilio", Duration.ofHours(1), Clock.systemUTC()), Optional.empty())),
             event -> { }, 256 * 1024, Clock.systemUTC());
 
     @Property(tries = 3_000)
@@ -67,7 +69,7 @@ class WebhookPipelinePropertyTest {
     @Property(tries = 10_000)
     void twilioFormsWithAnyFieldsBecomeAnEventWithinTheRulesOrA4xx(@ForAll("routes") String route,
             @ForAll("fields") Map<String, String> replaced, @ForAll Random spelling) throws Exception {
-        Map<String, String> form = route.equals(WebhookService.SMS_ROUTE) ? sms() : TwilioFormFixtures.status(ACCOUNT);
+        Map<String, String> form = route.equals(TwilioWebhooks.SMS_ROUTE) ? sms() : TwilioFormFixtures.status(ACCOUNT);
         form.putAll(replaced);
 
         String outcome = outcome(route, spell(form, spelling));
@@ -94,7 +96,7 @@ class WebhookPipelinePropertyTest {
                 Map.of("Content-Type", "application/x-www-form-urlencoded",
                         "X-Twilio-Signature", TwilioSignatures.of(TOKEN, url, parsed)), body);
         try {
-            QueueEvent event = service.accept(request);
+            QueueEvent event = ((Received.Event) service.accept(request)).event();
             assertKeepsTheRules(event);
             assertThat(codec.decode(codec.encode(event))).isEqualTo(event);
             return "accepted";
@@ -188,7 +190,7 @@ class WebhookPipelinePropertyTest {
 
     @Provide
     Arbitrary<String> routes() {
-        return Arbitraries.of(WebhookService.SMS_ROUTE, WebhookService.STATUS_ROUTE);
+        return Arbitraries.of(TwilioWebhooks.SMS_ROUTE, TwilioWebhooks.STATUS_ROUTE);
     }
 
     @Provide

@@ -84,7 +84,7 @@ class TwilioSignatureTest {
         clock.now = clock.now.plus(Duration.ofMinutes(2));
 
         String signedWithNewToken = TwilioSignatures.of("new-token", "https://mycompany.com/myapp.php?foo=1&bar=2", FORM);
-        assertThat(rotating.verify(URL, FORM, Optional.of(signedWithNewToken)).authToken()).isEqualTo("new-token");
+        assertThat(rotating.verify(URL, FORM, Optional.of(signedWithNewToken)).signingKey()).isEqualTo("new-token");
     }
 
     @Test
