@@ -6,6 +6,7 @@ import java.util.List;
 import org.smsoverxmpp.webhook.provider.ProviderResources;
 import org.smsoverxmpp.webhook.provider.ProviderSetup;
 import org.smsoverxmpp.webhook.provider.WebhookProvider;
+import org.smsoverxmpp.webhook.signalwire.SignalWireWebhooks;
 import org.smsoverxmpp.webhook.twilio.TwilioWebhooks;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * its secret's variable; the function needs at least one.
  */
 final class WebhookProviders {
-    static final List<ProviderSetup> ALL = List.of(TwilioWebhooks.SETUP);
+    static final List<ProviderSetup> ALL = List.of(TwilioWebhooks.SETUP, SignalWireWebhooks.SETUP);
 
     private WebhookProviders() {
     }

@@ -64,6 +64,7 @@ class WebhookConfigTest {
     @Test
     void noProviderAtAllIsRefusedNamingEachSecretVariable() {
         assertThatThrownBy(() -> WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", " ")))
-                .hasMessageContaining("no provider is enabled").hasMessageContaining("TWILIO_SECRET_ID");
+                .hasMessageContaining("no provider is enabled").hasMessageContaining("TWILIO_SECRET_ID")
+                .hasMessageContaining("SIGNALWIRE_SECRET_ID");
     }
 }
