@@ -17,13 +17,13 @@ import org.smsoverxmpp.webhook.provider.Received;
  * SnapStart's priming for a Twilio-format SMS route: signed synthetic SMS forms, run through the route's every
  * check with the real key, so the form parser, the signature check and the field rules are warm.
  */
-public final class TwilioFormPriming {
+final class TwilioFormPriming {
     static final String PRIMING_URL = "https://priming.invalid/sms";
 
     private TwilioFormPriming() {
     }
 
-    public static List<QueueEvent> prime(TwilioFormRoute smsRoute, SigningAccount account, int count)
+    static List<QueueEvent> prime(TwilioFormRoute smsRoute, SigningAccount account, int count)
             throws WebhookRejection {
         List<QueueEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -27,6 +27,7 @@ import org.smsoverxmpp.webhook.provider.ProviderResources;
 import org.smsoverxmpp.webhook.provider.WebhookProvider;
 import org.smsoverxmpp.webhook.secrets.SecretSource;
 import org.smsoverxmpp.webhook.twilio.FixedSecret;
+import org.smsoverxmpp.webhook.twilio.TwilioFormFixtures;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
 import org.smsoverxmpp.webhook.twilio.TwilioWebhooks;
@@ -48,25 +49,21 @@ class SignalWireWebhooksTest {
             new TwilioSecret(new FixedSecret(TWILIO_ACCOUNT, TWILIO_TOKEN), "twilio", Duration.ofMinutes(5),
                     Clock.systemUTC()), Optional.empty())), enqueued::add, 65536, Clock.fixed(NOW, ZoneOffset.UTC));
 
+    /** SignalWire posts Twilio's forms, with its own ids. */
     static Map<String, String> sms() {
-        Map<String, String> form = new LinkedHashMap<>();
+        Map<String, String> form = TwilioFormFixtures.sms(PROJECT);
         form.put("MessageSid", MESSAGE_SID);
-        form.put("AccountSid", PROJECT);
-        form.put("From", "+15557654321");
-        form.put("To", "+15550001111");
         form.put("Body", "hi from SignalWire");
-        form.put("NumMedia", "0");
         return form;
     }
 
     static Map<String, String> status(String word) {
-        Map<String, String> form = new LinkedHashMap<>();
+        Map<String, String> form = TwilioFormFixtures.status(PROJECT);
         form.put("MessageSid", MESSAGE_SID);
-        form.put("AccountSid", PROJECT);
         form.put("MessageStatus", word);
         form.put("ErrorCode", "30003");
-        form.put("From", "+15550001111");
-        form.put("To", "+15557654321");
+        form.put("From", TwilioFormFixtures.OUR_NUMBER);
+        form.put("To", TwilioFormFixtures.THEIR_NUMBER);
         return form;
     }
 
@@ -86,8 +83,8 @@ class SignalWireWebhooksTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("<Response/>");
-        assertThat(enqueued).containsExactly(new InboundSms("signalwire", MESSAGE_SID, "+15557654321", "+15550001111",
-                "hi from SignalWire", List.of(), NOW));
+        assertThat(enqueued).containsExactly(new InboundSms("signalwire", MESSAGE_SID, TwilioFormFixtures.THEIR_NUMBER,
+                TwilioFormFixtures.OUR_NUMBER, "hi from SignalWire", List.of(), NOW));
         assertThat(enqueued.get(0).deduplicationId()).isEqualTo("signalwire:" + MESSAGE_SID);
     }
 
@@ -102,7 +99,7 @@ class SignalWireWebhooksTest {
                 .isEqualTo(200);
 
         assertThat(enqueued).containsExactly(new DeliveryStatus("signalwire", MESSAGE_SID, MessageStatus.UNDELIVERED,
-                "30003", null, "+15550001111", "+15557654321", NOW));
+                "30003", null, TwilioFormFixtures.OUR_NUMBER, TwilioFormFixtures.THEIR_NUMBER, NOW));
     }
 
     @Test

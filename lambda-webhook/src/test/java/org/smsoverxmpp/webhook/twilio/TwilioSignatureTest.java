@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.smsoverxmpp.webhook.MutableClock;
 import org.smsoverxmpp.webhook.http.CalledUrl;
 import org.smsoverxmpp.webhook.http.WebhookRejection;
 
@@ -135,24 +136,5 @@ class TwilioSignatureTest {
         TwilioSecret secret = new TwilioSecret(secrets, "twilio", Duration.ofMinutes(5), Clock.systemUTC());
         assertThatThrownBy(secret::current).isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining("supersecret");
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
