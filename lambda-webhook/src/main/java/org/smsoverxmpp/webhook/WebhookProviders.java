@@ -7,6 +7,7 @@ import org.smsoverxmpp.webhook.provider.ProviderResources;
 import org.smsoverxmpp.webhook.provider.ProviderSetup;
 import org.smsoverxmpp.webhook.provider.WebhookProvider;
 import org.smsoverxmpp.webhook.signalwire.SignalWireWebhooks;
+import org.smsoverxmpp.webhook.telnyx.TelnyxWebhooks;
 import org.smsoverxmpp.webhook.twilio.TwilioWebhooks;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * its secret's variable; the function needs at least one.
  */
 final class WebhookProviders {
-    static final List<ProviderSetup> ALL = List.of(TwilioWebhooks.SETUP, SignalWireWebhooks.SETUP);
+    static final List<ProviderSetup> ALL = List.of(TwilioWebhooks.SETUP, TelnyxWebhooks.SETUP, SignalWireWebhooks.SETUP);
 
     private WebhookProviders() {
     }

@@ -62,9 +62,19 @@ class WebhookConfigTest {
     }
 
     @Test
+    void anyOneProviderIsEnoughAndEachIsEnabledByItsSecret() {
+        WebhookConfig telnyx = WebhookConfig.from(Map.of("QUEUE_URL", "q", "TELNYX_SECRET_ID", "t"));
+        WebhookConfig all = WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s",
+                "TELNYX_SECRET_ID", "t", "SIGNALWIRE_SECRET_ID", "w"));
+
+        assertThat(telnyx.providerSecretIds()).isEqualTo(Map.of("TELNYX_SECRET_ID", "t"));
+        assertThat(all.providerSecretIds()).hasSize(3).containsEntry("SIGNALWIRE_SECRET_ID", "w");
+    }
+
+    @Test
     void noProviderAtAllIsRefusedNamingEachSecretVariable() {
         assertThatThrownBy(() -> WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", " ")))
                 .hasMessageContaining("no provider is enabled").hasMessageContaining("TWILIO_SECRET_ID")
-                .hasMessageContaining("SIGNALWIRE_SECRET_ID");
+                .hasMessageContaining("TELNYX_SECRET_ID").hasMessageContaining("SIGNALWIRE_SECRET_ID");
     }
 }

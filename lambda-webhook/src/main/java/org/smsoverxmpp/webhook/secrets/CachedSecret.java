@@ -50,7 +50,8 @@ public class CachedSecret<T> implements SecretSource<T> {
     @Override
     public synchronized T refreshIfOlderThan(Duration age) throws UnavailableException {
         Instant now = clock.instant();
-        if (current == null || readAt.plus(age).isBefore(now)) {
+        // Not after: an age of zero re-reads now, even on a clock that has not moved.
+        if (current == null || !readAt.plus(age).isAfter(now)) {
             current = read();
             readAt = now;
         }
