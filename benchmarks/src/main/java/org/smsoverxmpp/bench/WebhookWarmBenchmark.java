@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.smsoverxmpp.webhook.WebhookHandler;
 import org.smsoverxmpp.webhook.WebhookService;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
-import org.smsoverxmpp.webhook.twilio.TwilioSignature;
+import org.smsoverxmpp.webhook.twilio.TwilioWebhooks;
 
 /**
  * Row 3: CPU per warm webhook request through the real handler (adapt the event, form, signature,
@@ -32,7 +33,8 @@ public class WebhookWarmBenchmark {
     @Setup
     public void setUp() {
         TwilioSecret secret = new TwilioSecret(new StaticSecrets(), "bench", Duration.ofHours(1), Clock.systemUTC());
-        WebhookService service = new WebhookService(new TwilioSignature(secret), queued -> { }, 65536, Clock.systemUTC());
+        WebhookService service = new WebhookService(List.of(new TwilioWebhooks(secret, Optional.empty())), queued -> { },
+                65536, Clock.systemUTC());
         handler = new WebhookHandler(service, Optional.empty());
         event = SignedWebhooks.sms(StaticSecrets.ACCOUNT, StaticSecrets.TOKEN, String.format("SM%032d", 1),
                 "Hi 👋 see you at the café at 5, bring the tickets please");

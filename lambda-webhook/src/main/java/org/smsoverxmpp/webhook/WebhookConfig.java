@@ -3,6 +3,7 @@ package org.smsoverxmpp.webhook;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,10 +11,12 @@ import java.util.Optional;
 /**
  * The Lambda's settings, all from environment variables (docs/configuration.md). Every missing or invalid
  * variable is named at once, and the function refuses to start rather than run half-configured.
+ *
+ * @param providerSecretIds each enabled provider's secret variable ({@code TELNYX_SECRET_ID}) and its secret id
  */
 public record WebhookConfig(
         String queueUrl,
-        String twilioSecretId,
+        Map<String, String> providerSecretIds,
         Optional<String> publicBaseUrl,
         Optional<String> twilioUrlFragment,
         Duration secretMaxAge,
@@ -30,7 +33,14 @@ public record WebhookConfig(
     public static WebhookConfig from(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         String queueUrl = required(env, "QUEUE_URL", problems);
-        String secretId = required(env, "TWILIO_SECRET_ID", problems);
+        Map<String, String> secretIds = new LinkedHashMap<>();
+        for (String variable : WebhookProviders.secretVariables()) {
+            optional(env, variable).ifPresent(id -> secretIds.put(variable, id));
+        }
+        if (secretIds.isEmpty()) {
+            problems.add("no provider is enabled: set at least one of "
+                    + String.join(", ", WebhookProviders.secretVariables()));
+        }
         Optional<String> baseUrl = optional(env, "PUBLIC_BASE_URL").map(u -> u.replaceAll("/+$", ""));
         baseUrl.filter(u -> !u.startsWith("https://") && !u.startsWith("http://"))
                 .ifPresent(u -> problems.add("PUBLIC_BASE_URL must start with https:// (got '" + u + "')"));
@@ -43,7 +53,7 @@ public record WebhookConfig(
         int budgetMs = positiveInt(env, "WEBHOOK_BUDGET_MS", (int) WebhookBudget.DEFAULT.toMillis(), problems);
         if (budgetMs < WebhookBudget.MIN.toMillis() || budgetMs > WebhookBudget.MAX.toMillis()) {
             problems.add("WEBHOOK_BUDGET_MS must be between " + WebhookBudget.MIN.toMillis() + " and "
-                    + WebhookBudget.MAX.toMillis() + ", well inside Twilio's 15 s (got " + budgetMs + ")");
+                    + WebhookBudget.MAX.toMillis() + ", well inside the function's 15 s (got " + budgetMs + ")");
             budgetMs = (int) WebhookBudget.DEFAULT.toMillis();
         }
         Optional<URI> endpoint = optional(env, "AWS_ENDPOINT_URL").map(URI::create);
@@ -52,7 +62,7 @@ public record WebhookConfig(
         if (!problems.isEmpty()) {
             throw new IllegalStateException("webhook configuration invalid: " + String.join("; ", problems));
         }
-        return new WebhookConfig(queueUrl, secretId, baseUrl, fragment, Duration.ofSeconds(maxAge), maxBody,
+        return new WebhookConfig(queueUrl, Map.copyOf(secretIds), baseUrl, fragment, Duration.ofSeconds(maxAge), maxBody,
                 new WebhookBudget(Duration.ofMillis(budgetMs)), optional(env, "AWS_REGION"), endpoint, sqsEndpoint);
     }
 

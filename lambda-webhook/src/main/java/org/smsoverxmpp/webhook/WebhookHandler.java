@@ -13,7 +13,7 @@ import org.smsoverxmpp.webhook.http.ApiGatewayRequests;
 import org.smsoverxmpp.webhook.http.WebhookRejection;
 import org.smsoverxmpp.webhook.http.WebhookResponse;
 
-/** Lambda entry point for {@code POST /sms} and {@code POST /status}: adapt, delegate, answer. */
+/** Lambda entry point for every provider's webhook routes: adapt, delegate, answer. */
 public class WebhookHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
     /** The log field that ties each line to its invocation. */
@@ -69,7 +69,7 @@ public class WebhookHandler implements RequestHandler<APIGatewayProxyRequestEven
         } catch (WebhookRejection rejection) {
             response = rejection.toResponse();
         } catch (RuntimeException e) {
-            // A bug or an outage we did not foresee: Twilio retries on 5xx, and no stack trace leaves.
+            // A bug or an outage we did not foresee: providers retry a 5xx, and no stack trace leaves.
             LOG.error("unexpected failure handling webhook", e);
             response = WebhookResponse.rejected(500, "internal error");
         }

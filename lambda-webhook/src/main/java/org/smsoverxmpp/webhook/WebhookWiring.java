@@ -3,10 +3,10 @@ package org.smsoverxmpp.webhook;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import org.smsoverxmpp.webhook.provider.WebhookProvider;
 import org.smsoverxmpp.webhook.queue.SqsFifoQueue;
-import org.smsoverxmpp.webhook.twilio.TwilioSecret;
-import org.smsoverxmpp.webhook.twilio.TwilioSignature;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
@@ -17,20 +17,21 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The composition root of the Lambda: builds the AWS clients and the service once. Reading the secret here
- * means a function without a usable auth token fails at start-up instead of accepting requests.
+ * The composition root of the Lambda: builds the AWS clients, the enabled providers and the service once.
+ * Reading every provider's secret here (while the queue's client is built) means a function that cannot read one fails at start-up instead of
+ * accepting requests.
  */
 public record WebhookWiring(WebhookConfig config, WebhookService service, SnapStartPriming priming) {
 
     public static WebhookWiring fromEnvironment(WebhookConfig config) {
-        // The secret's round trip to Secrets Manager overlaps building the queue's client.
-        StartupSecret startup = StartupSecret.read(() -> new TwilioSecret(secretsManager(config), config.twilioSecretId(),
-                config.secretMaxAge(), Clock.systemUTC()));
+        // The secrets' round trips to Secrets Manager overlap building the queue's client.
+        StartupSecrets startup = StartupSecrets.read(() -> WebhookProviders.enabled(config, secretsManager(config),
+                Clock.systemUTC()));
         SqsClient sqs = sqs(config);
-        TwilioSecret secret = startup.await();
-        WebhookService service = new WebhookService(new TwilioSignature(secret, config.twilioUrlFragment()),
-                new SqsFifoQueue(sqs, config.queueUrl()), config.maxBodyBytes(), Clock.systemUTC());
-        SnapStartPriming priming = new SnapStartPriming(service, secret,
+        List<WebhookProvider> providers = startup.await();
+        WebhookService service = new WebhookService(providers, new SqsFifoQueue(sqs, config.queueUrl()),
+                config.maxBodyBytes(), Clock.systemUTC());
+        SnapStartPriming priming = new SnapStartPriming(providers,
                 () -> sqs.getQueueAttributes(r -> r.queueUrl(config.queueUrl())
                         .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))).register();
         return new WebhookWiring(config, service, priming);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.smsoverxmpp.webhook.http.WebhookResponse;
 import org.smsoverxmpp.webhook.queue.SqsFifoQueue;
 import org.smsoverxmpp.webhook.twilio.FixedSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
-import org.smsoverxmpp.webhook.twilio.TwilioSignature;
+import org.smsoverxmpp.webhook.twilio.TwilioWebhooks;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -61,7 +62,7 @@ class HungDependenciesTest {
             WebhookConfig config = config(sqs);
             TwilioSecret secret = new TwilioSecret(new FixedSecret(WebhookServiceTest.ACCOUNT, WebhookServiceTest.TOKEN),
                     "twilio", Duration.ofMinutes(5), Clock.systemUTC());
-            WebhookService service = new WebhookService(new TwilioSignature(secret),
+            WebhookService service = new WebhookService(List.of(new TwilioWebhooks(secret, Optional.empty())),
                     new SqsFifoQueue(client, config.queueUrl()), 65536, Clock.systemUTC());
             WebhookResponse[] response = new WebhookResponse[1];
 
@@ -81,10 +82,10 @@ class HungDependenciesTest {
                 SecretsManagerClient client = WebhookWiring.secretsManager(config(secretsManager))) {
             WebhookConfig config = config(secretsManager);
             List<QueueEvent> enqueued = new ArrayList<>();
-            TwilioSecret secret = new TwilioSecret(client, config.twilioSecretId(),
+            TwilioSecret secret = new TwilioSecret(client, config.providerSecretIds().get("TWILIO_SECRET_ID"),
                     config.secretMaxAge(), Clock.systemUTC());
-            WebhookService service = new WebhookService(new TwilioSignature(secret), enqueued::add, 65536,
-                    Clock.systemUTC());
+            WebhookService service = new WebhookService(List.of(new TwilioWebhooks(secret, Optional.empty())),
+                    enqueued::add, 65536, Clock.systemUTC());
             WebhookResponse[] response = new WebhookResponse[1];
 
             Duration took = timed(() -> response[0] = service.handle(

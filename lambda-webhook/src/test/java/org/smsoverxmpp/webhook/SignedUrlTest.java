@@ -15,8 +15,8 @@ import org.smsoverxmpp.events.QueueEvent;
 import org.smsoverxmpp.webhook.twilio.FixedSecret;
 import org.smsoverxmpp.webhook.twilio.TwilioFormFixtures;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
-import org.smsoverxmpp.webhook.twilio.TwilioSignature;
 import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
+import org.smsoverxmpp.webhook.twilio.TwilioWebhooks;
 
 /**
  * Twilio signs the URL exactly as the operator configured it; API Gateway REST hands the Lambda only
@@ -49,7 +49,7 @@ class SignedUrlTest {
             Optional<String> publicBaseUrl, Optional<String> fragment) {
         TwilioSecret secret = new TwilioSecret(new FixedSecret(ACCOUNT, TOKEN), "twilio", Duration.ofMinutes(5),
                 Clock.systemUTC());
-        WebhookService service = new WebhookService(new TwilioSignature(secret, fragment), enqueued::add, 65536,
+        WebhookService service = new WebhookService(List.of(new TwilioWebhooks(secret, fragment)), enqueued::add, 65536,
                 Clock.systemUTC());
         APIGatewayProxyRequestEvent event = ApiGatewayEvents.formPost("/sms", WebhookServiceTest.encode(form()), signature)
                 .withMultiValueQueryStringParameters(query.isEmpty() ? null : query);

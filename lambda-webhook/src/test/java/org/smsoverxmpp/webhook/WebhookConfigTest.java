@@ -50,7 +50,7 @@ class WebhookConfigTest {
     }
 
     @Test
-    void budgetOutsideTwiliosTimeoutIsNamed() {
+    void budgetOutsideTheFunctionsTimeoutIsNamed() {
         assertThatThrownBy(() -> WebhookConfig.from(with("WEBHOOK_BUDGET_MS", "20000")))
                 .hasMessageContaining("WEBHOOK_BUDGET_MS");
     }
@@ -59,5 +59,22 @@ class WebhookConfigTest {
     void budgetIsConfigurable() {
         assertThat(WebhookConfig.from(with("WEBHOOK_BUDGET_MS", "2500")).budget().total())
                 .isEqualTo(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void anyOneProviderIsEnoughAndEachIsEnabledByItsSecret() {
+        WebhookConfig telnyx = WebhookConfig.from(Map.of("QUEUE_URL", "q", "TELNYX_SECRET_ID", "t"));
+        WebhookConfig all = WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", "s",
+                "TELNYX_SECRET_ID", "t", "SIGNALWIRE_SECRET_ID", "w"));
+
+        assertThat(telnyx.providerSecretIds()).isEqualTo(Map.of("TELNYX_SECRET_ID", "t"));
+        assertThat(all.providerSecretIds()).hasSize(3).containsEntry("SIGNALWIRE_SECRET_ID", "w");
+    }
+
+    @Test
+    void noProviderAtAllIsRefusedNamingEachSecretVariable() {
+        assertThatThrownBy(() -> WebhookConfig.from(Map.of("QUEUE_URL", "q", "TWILIO_SECRET_ID", " ")))
+                .hasMessageContaining("no provider is enabled").hasMessageContaining("TWILIO_SECRET_ID")
+                .hasMessageContaining("TELNYX_SECRET_ID").hasMessageContaining("SIGNALWIRE_SECRET_ID");
     }
 }

@@ -1,6 +1,7 @@
 package org.smsoverxmpp.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.smsoverxmpp.events.DeliveryStatus;
@@ -21,11 +23,14 @@ import org.smsoverxmpp.events.MessageStatus;
 import org.smsoverxmpp.events.QueueEvent;
 import org.smsoverxmpp.webhook.http.WebhookRequest;
 import org.smsoverxmpp.webhook.http.WebhookResponse;
+import org.smsoverxmpp.webhook.provider.Received;
+import org.smsoverxmpp.webhook.provider.WebhookProvider;
+import org.smsoverxmpp.webhook.provider.WebhookRoute;
 import org.smsoverxmpp.webhook.queue.EventQueue;
 import org.smsoverxmpp.webhook.twilio.FixedSecret;
-import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
 import org.smsoverxmpp.webhook.twilio.TwilioSecret;
-import org.smsoverxmpp.webhook.twilio.TwilioSignature;
+import org.smsoverxmpp.webhook.twilio.TwilioSignatures;
+import org.smsoverxmpp.webhook.twilio.TwilioWebhooks;
 
 class WebhookServiceTest {
     static final String ACCOUNT = "AC11111111111111111111111111111111";
@@ -41,10 +46,9 @@ class WebhookServiceTest {
         }
         enqueued.add(event);
     };
-    private final WebhookService service = new WebhookService(
-            new TwilioSignature(new TwilioSecret(new FixedSecret(ACCOUNT, TOKEN), "twilio", Duration.ofMinutes(5),
-                    Clock.systemUTC())),
-            queue, 4096, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final WebhookService service = new WebhookService(List.of(new TwilioWebhooks(
+            new TwilioSecret(new FixedSecret(ACCOUNT, TOKEN), "twilio", Duration.ofMinutes(5), Clock.systemUTC()),
+            Optional.empty())), queue, 4096, Clock.fixed(NOW, ZoneOffset.UTC));
 
     static Map<String, String> smsForm() {
         Map<String, String> form = new LinkedHashMap<>();
@@ -81,7 +85,7 @@ class WebhookServiceTest {
 
     @Test
     void signedSmsIsEnqueuedAndAnsweredWithEmptyTwiml() {
-        WebhookResponse response = service.handle(signed("/sms", smsForm()));
+        WebhookResponse response = service.handle(signed("/twilio/sms", smsForm()));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).isEqualTo("text/xml");
@@ -99,7 +103,7 @@ class WebhookServiceTest {
         form.put("MediaUrl1", "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2");
         form.put("MediaContentType1", "application/smil");
 
-        assertThat(service.handle(signed("/sms", form)).status()).isEqualTo(200);
+        assertThat(service.handle(signed("/twilio/sms", form)).status()).isEqualTo(200);
         assertThat(((InboundSms) enqueued.get(0)).media()).extracting(Media::contentType)
                 .containsExactly("image/jpeg", "application/smil");
     }
@@ -114,14 +118,14 @@ class WebhookServiceTest {
         form.put("From", "+15552223333");
         form.put("To", "+15550001111");
 
-        assertThat(service.handle(signed("/status", form)).status()).isEqualTo(200);
+        assertThat(service.handle(signed("/twilio/status", form)).status()).isEqualTo(200);
         assertThat(enqueued).containsExactly(new DeliveryStatus("twilio", "SM0002", MessageStatus.UNDELIVERED, "30003", null,
                 "+15552223333", "+15550001111", NOW));
     }
 
     @Test
     void missingSignatureIsForbiddenAndNothingIsEnqueued() {
-        WebhookRequest unsigned = request("/sms", BASE + "/sms", smsForm(), null);
+        WebhookRequest unsigned = request("/twilio/sms", BASE + "/twilio/sms", smsForm(), null);
 
         assertThat(service.handle(unsigned).status()).isEqualTo(403);
         assertThat(enqueued).isEmpty();
@@ -130,10 +134,10 @@ class WebhookServiceTest {
     @Test
     void signatureForAnotherBodyIsForbidden() {
         Map<String, String> form = smsForm();
-        String signature = TwilioSignatures.of(TOKEN, BASE + "/sms", form);
+        String signature = TwilioSignatures.of(TOKEN, BASE + "/twilio/sms", form);
         form.put("Body", "tampered");
 
-        assertThat(service.handle(request("/sms", BASE + "/sms", form, signature)).status()).isEqualTo(403);
+        assertThat(service.handle(request("/twilio/sms", BASE + "/twilio/sms", form, signature)).status()).isEqualTo(403);
         assertThat(enqueued).isEmpty();
     }
 
@@ -142,7 +146,7 @@ class WebhookServiceTest {
         Map<String, String> form = smsForm();
         form.put("AccountSid", "AC99999999999999999999999999999999");
 
-        WebhookResponse response = service.handle(signed("/sms", form));
+        WebhookResponse response = service.handle(signed("/twilio/sms", form));
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.body()).contains("AccountSid");
@@ -151,7 +155,7 @@ class WebhookServiceTest {
 
     @Test
     void wrongContentTypeIs415() {
-        WebhookRequest json = new WebhookRequest("POST", "/sms", BASE + "/sms",
+        WebhookRequest json = new WebhookRequest("POST", "/twilio/sms", BASE + "/twilio/sms",
                 Map.of("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(service.handle(json).status()).isEqualTo(415);
@@ -162,7 +166,7 @@ class WebhookServiceTest {
         Map<String, String> form = smsForm();
         form.put("Body", "x".repeat(5000));
 
-        assertThat(service.handle(signed("/sms", form)).status()).isEqualTo(413);
+        assertThat(service.handle(signed("/twilio/sms", form)).status()).isEqualTo(413);
         assertThat(enqueued).isEmpty();
     }
 
@@ -171,7 +175,7 @@ class WebhookServiceTest {
         Map<String, String> form = smsForm();
         form.remove("From");
 
-        WebhookResponse response = service.handle(signed("/sms", form));
+        WebhookResponse response = service.handle(signed("/twilio/sms", form));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("'From'");
@@ -182,7 +186,7 @@ class WebhookServiceTest {
         Map<String, String> form = smsForm();
         form.put("From", "+1" + "5".repeat(2000));
 
-        WebhookResponse response = service.handle(signed("/sms", form));
+        WebhookResponse response = service.handle(signed("/twilio/sms", form));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("From");
@@ -194,7 +198,7 @@ class WebhookServiceTest {
         Map<String, String> form = smsForm();
         form.put("Body", "x".repeat(1601));
 
-        assertThat(service.handle(signed("/sms", form)).status()).isEqualTo(400);
+        assertThat(service.handle(signed("/twilio/sms", form)).status()).isEqualTo(400);
         assertThat(enqueued).isEmpty();
     }
 
@@ -203,16 +207,16 @@ class WebhookServiceTest {
         Map<String, String> form = smsForm();
         form.put("NumMedia", "1");
 
-        assertThat(service.handle(signed("/sms", form)).body()).contains("MediaUrl0");
+        assertThat(service.handle(signed("/twilio/sms", form)).body()).contains("MediaUrl0");
     }
 
     @Test
     void repeatedParameterIs400() {
-        WebhookRequest request = signed("/sms", smsForm());
+        WebhookRequest request = signed("/twilio/sms", smsForm());
         byte[] doubled = (new String(request.body(), StandardCharsets.UTF_8) + "&Body=again").getBytes(StandardCharsets.UTF_8);
 
         WebhookResponse response = service.handle(
-                new WebhookRequest("POST", "/sms", request.calledUrl(), request.headers(), doubled));
+                new WebhookRequest("POST", "/twilio/sms", request.calledUrl(), request.headers(), doubled));
 
         assertThat(response.status()).isEqualTo(400);
     }
@@ -220,17 +224,113 @@ class WebhookServiceTest {
     @Test
     void unknownRouteIs404AndGetIs405() {
         assertThat(service.handle(signed("/voice", smsForm())).status()).isEqualTo(404);
-        assertThat(service.handle(new WebhookRequest("GET", "/sms", BASE + "/sms", Map.of(), null)).status())
+        assertThat(service.handle(new WebhookRequest("GET", "/twilio/sms", BASE + "/twilio/sms", Map.of(), null)).status())
                 .isEqualTo(405);
     }
 
     @Test
-    void queueFailureIs503SoTwilioRetries() {
+    void queueFailureIs503SoTheProviderRetries() {
         queueDown = true;
 
-        WebhookResponse response = service.handle(signed("/sms", smsForm()));
+        WebhookResponse response = service.handle(signed("/twilio/sms", smsForm()));
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void theRoutesFromBeforeProvidersHadTheirOwnStillTakeTwiliosForms() {
+        Map<String, String> status = new LinkedHashMap<>();
+        status.put("MessageSid", "SM0002");
+        status.put("AccountSid", ACCOUNT);
+        status.put("MessageStatus", "delivered");
+
+        assertThat(service.handle(signed("/sms", smsForm())).status()).isEqualTo(200);
+        assertThat(service.handle(signed("/status", status)).status()).isEqualTo(200);
+        assertThat(enqueued).hasSize(2).first().isInstanceOf(InboundSms.class);
+        assertThat(enqueued.get(1)).isInstanceOf(DeliveryStatus.class);
+    }
+
+    @Test
+    void aRouteOfAProviderThatIsNotEnabledIs404() {
+        for (String route : List.of("/telnyx/events", "/signalwire/sms", "/signalwire/status")) {
+            WebhookRequest request = new WebhookRequest("POST", route, BASE + route,
+                    Map.of("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8));
+
+            WebhookResponse response = service.handle(request);
+
+            assertThat(response.status()).as(route).isEqualTo(404);
+            assertThat(response.body()).contains(route);
+        }
+        assertThat(enqueued).isEmpty();
+    }
+
+    @Test
+    void eachRouteNamesTheMediaTypeItTakesAndAnswersAsItsProviderWants() {
+        WebhookService jsonOnly = new WebhookService(List.of(new OneRouteProvider(new Received.Ignored("a call"))),
+                queue, 4096, Clock.fixed(NOW, ZoneOffset.UTC));
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+
+        WebhookResponse form = jsonOnly.handle(new WebhookRequest("POST", OneRouteProvider.PATH, BASE,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), body));
+        WebhookResponse json = jsonOnly.handle(new WebhookRequest("POST", OneRouteProvider.PATH, BASE,
+                Map.of("Content-Type", "application/json; charset=utf-8"), body));
+
+        assertThat(form.status()).isEqualTo(415);
+        assertThat(form.body()).contains("application/json");
+        assertThat(json).isEqualTo(WebhookResponse.ok("application/json", "{\"ok\":true}"));
+        assertThat(enqueued).as("an ignored webhook queues nothing").isEmpty();
+    }
+
+    @Test
+    void twoProvidersMayNotClaimTheSameRoute() {
+        OneRouteProvider one = new OneRouteProvider(new Received.Ignored("x"));
+
+        assertThatThrownBy(() -> new WebhookService(List.of(one, one), queue, 4096, Clock.systemUTC()))
+                .hasMessageContaining(OneRouteProvider.PATH);
+    }
+
+    /** A provider with one JSON route whose every request reads as {@code received}. */
+    record OneRouteProvider(Received received) implements WebhookProvider, WebhookRoute {
+        static final String PATH = "/example/events";
+
+        @Override
+        public String name() {
+            return "example";
+        }
+
+        @Override
+        public List<WebhookRoute> routes() {
+            return List.of(this);
+        }
+
+        @Override
+        public void readSecret() {
+        }
+
+        @Override
+        public List<QueueEvent> prime(int count) {
+            return List.of();
+        }
+
+        @Override
+        public String path() {
+            return PATH;
+        }
+
+        @Override
+        public String mediaType() {
+            return "application/json";
+        }
+
+        @Override
+        public Received read(WebhookRequest request, Instant receivedAt) {
+            return received;
+        }
+
+        @Override
+        public WebhookResponse accepted() {
+            return WebhookResponse.ok("application/json", "{\"ok\":true}");
+        }
     }
 }

@@ -15,7 +15,7 @@ public final class ApiGatewayRequests {
     }
 
     /**
-     * @param publicBaseUrl the URL Twilio is configured with, minus the route (custom domains, proxies);
+     * @param publicBaseUrl the URL the providers are configured with, minus the route (custom domains, proxies);
      *                      when empty the URL is rebuilt from what API Gateway saw
      */
     public static WebhookRequest adapt(APIGatewayProxyRequestEvent event, Optional<String> publicBaseUrl)

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The URL Twilio called, as far as the request shows it: everything before the query exactly, and each
+ * The URL the provider called, as far as the request shows it: everything before the query exactly, and each
  * way the query may have been spelled. API Gateway REST hands the query over decoded, so its spelling is
  * lost and only candidates remain ({@link QueryStringForms}); a plain HTTP server knows it exactly.
  *

@@ -9,21 +9,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Decodes an {@code application/x-www-form-urlencoded} body, the way Twilio posts webhooks. */
+/** Decodes an {@code application/x-www-form-urlencoded} body, as form-posting providers send webhooks. */
 public final class FormBody {
+    public static final String MEDIA_TYPE = "application/x-www-form-urlencoded";
+
     private FormBody() {
     }
 
-    public static boolean isForm(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String mediaType = contentType.split(";", 2)[0].trim();
-        return mediaType.equalsIgnoreCase("application/x-www-form-urlencoded");
-    }
-
     /**
-     * Twilio never repeats a parameter name; a repeated one is refused because the signature check and the
+     * Providers never repeat a parameter name; a repeated one is refused because the signature check and the
      * parser could otherwise disagree on which value counts.
      */
     public static Map<String, String> parse(byte[] body) throws WebhookRejection {
@@ -46,11 +40,11 @@ public final class FormBody {
         return Collections.unmodifiableMap(params);
     }
 
-    /** A name is quoted only if it looks like one of Twilio's: anything else could be someone's text. */
+    /** A name is quoted only if it looks like a field's name: anything else could be someone's text. */
     private static String nameForTheLog(String name) {
         boolean fieldName = !name.isEmpty() && name.length() <= 40
                 && name.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
-        return fieldName ? "'" + name + "'" : "(a name that is no Twilio field)";
+        return fieldName ? "'" + name + "'" : "(a name that is no field's)";
     }
 
     private static String utf8(byte[] body) throws WebhookRejection {

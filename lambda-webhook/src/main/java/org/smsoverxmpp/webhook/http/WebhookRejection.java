@@ -31,7 +31,7 @@ public class WebhookRejection extends Exception {
         return new WebhookRejection(403, reason);
     }
 
-    /** Not refused for good: Twilio retries a 5xx (README's #rc=5&rp=ct,rt,5xx). */
+    /** Not refused for good: providers retry a 5xx (Twilio with README's #rc=5&rp=ct,rt,5xx). */
     public static WebhookRejection unavailable(String reason, Throwable cause) {
         return new WebhookRejection(503, reason, cause);
     }

@@ -1,13 +1,11 @@
 package org.smsoverxmpp.webhook.http;
 
-/** What the webhook answers Twilio. Rejections carry a short reason and never a stack trace. */
+/** What the webhook answers the provider. Rejections carry a short reason and never a stack trace. */
 public record WebhookResponse(int status, String contentType, String body) {
 
-    /** Twilio reads the answer as TwiML; an empty Response means "nothing to reply by SMS". */
-    public static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
-
-    public static WebhookResponse accepted() {
-        return new WebhookResponse(200, "text/xml", EMPTY_TWIML);
+    /** 200, with what the provider expects to read in a successful answer. */
+    public static WebhookResponse ok(String contentType, String body) {
+        return new WebhookResponse(200, contentType, body);
     }
 
     public static WebhookResponse rejected(int status, String reason) {

@@ -14,6 +14,7 @@ class TwilioFormsTest {
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+    static final TwilioForms FORMS = new TwilioForms("twilio");
 
     static Map<String, String> sms() {
         return TwilioFormFixtures.sms(ACCOUNT);
@@ -31,7 +32,7 @@ class TwilioFormsTest {
 
     private static WebhookRejection refused(Map<String, String> form) {
         try {
-            TwilioForms.inboundSms(form, NOW);
+            FORMS.inboundSms(form, NOW);
         } catch (WebhookRejection rejection) {
             assertThat(rejection.status()).isEqualTo(400);
             return rejection;
@@ -42,7 +43,7 @@ class TwilioFormsTest {
     @Test
     void fromMayBeAPhoneNumberAShortCodeOrASenderId() throws Exception {
         for (String from : new String[] {"+15557654321", "72345", "AMAZON", "My Shop"}) {
-            assertThat(TwilioForms.inboundSms(sms("From", from), NOW).from()).isEqualTo(from);
+            assertThat(FORMS.inboundSms(sms("From", from), NOW).from()).isEqualTo(from);
         }
     }
 
@@ -70,11 +71,11 @@ class TwilioFormsTest {
     void bodyOfSixteenHundredCharactersIsAcceptedCountingEachEmojiOnce() throws Exception {
         String body = "😀".repeat(1600);
 
-        assertThat(TwilioForms.inboundSms(sms("Body", body), NOW).body()).isEqualTo(body);
+        assertThat(FORMS.inboundSms(sms("Body", body), NOW).body()).isEqualTo(body);
     }
 
     @Test
-    void bodyLongerThanTwiliosMaximumIsRefused() {
+    void bodyLongerThanAnSmsCarriesIsRefused() {
         assertThat(refused(sms("Body", "x".repeat(1601)))).hasMessageContaining("1601 characters");
     }
 
@@ -84,7 +85,7 @@ class TwilioFormsTest {
         form.put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1");
         form.put("MediaUrl1", "HTTP://media.example:8080/ME2");
 
-        assertThat(TwilioForms.inboundSms(form, NOW).media()).hasSize(2);
+        assertThat(FORMS.inboundSms(form, NOW).media()).hasSize(2);
     }
 
     @Test
@@ -117,10 +118,21 @@ class TwilioFormsTest {
     }
 
     @Test
-    void messageSidWithCharactersOutsideAsciiLettersAndDigitsIsRefused() {
-        for (String sid : new String[] {"SM 1", "SM|1", "SMé1", "SM\u00001", "SM-1"}) {
-            assertThat(refused(sms("MessageSid", sid))).as(sid).hasMessageContaining("ASCII letters and digits");
+    void messageSidWithCharactersOutsideAsciiLettersDigitsAndHyphensIsRefused() {
+        for (String sid : new String[] {"SM 1", "SM|1", "SMé1", "SM\u00001", "SM_1"}) {
+            assertThat(refused(sms("MessageSid", sid))).as(sid).hasMessageContaining("ASCII letters, digits and -");
         }
+    }
+
+    @Test
+    void uuidShapedSidsOfTwilioFormatProvidersAreAccepted() throws Exception {
+        Map<String, String> form = sms("MessageSid", "b3877c40-da60-4998-90ad-b792e98472af");
+        form.put("AccountSid", "8f1c2b7e-3d4a-4b5c-9e6f-0a1b2c3d4e5f");
+
+        assertThat(new TwilioForms("signalwire").inboundSms(form, NOW)).satisfies(sms -> {
+            assertThat(sms.messageId()).isEqualTo("b3877c40-da60-4998-90ad-b792e98472af");
+            assertThat(sms.provider()).isEqualTo("signalwire");
+        });
     }
 
     @Test
@@ -133,13 +145,13 @@ class TwilioFormsTest {
     }
 
     @Test
-    void accountSidWithCharactersOutsideAsciiLettersAndDigitsIsRefused() {
+    void accountSidWithCharactersOutsideAsciiLettersDigitsAndHyphensIsRefused() {
         assertThat(refused(sms("AccountSid", "AC 1"))).hasMessageContaining("AccountSid must be");
     }
 
     @Test
     void statusCallbackWithoutFromAndToIsAccepted() throws Exception {
-        DeliveryStatus status = TwilioForms.deliveryStatus(status(), NOW);
+        DeliveryStatus status = FORMS.deliveryStatus(status(), NOW);
 
         assertThat(status.from()).isEmpty();
         assertThat(status.to()).isEmpty();
@@ -151,7 +163,7 @@ class TwilioFormsTest {
         form.put("From", "MyShop");
         form.put("To", "72345");
 
-        assertThat(TwilioForms.deliveryStatus(form, NOW).to()).isEqualTo("72345");
+        assertThat(FORMS.deliveryStatus(form, NOW).to()).isEqualTo("72345");
     }
 
     @Test
@@ -159,13 +171,13 @@ class TwilioFormsTest {
         Map<String, String> form = status();
         form.put("MessageSid", "SM" + "0".repeat(100));
 
-        assertThatThrownBy(() -> TwilioForms.deliveryStatus(form, NOW)).isInstanceOf(WebhookRejection.class)
+        assertThatThrownBy(() -> FORMS.deliveryStatus(form, NOW)).isInstanceOf(WebhookRejection.class)
                 .hasMessageContaining("MessageSid must be");
     }
 
     @Test
     void acceptedSmsCarriesEveryField() throws Exception {
-        InboundSms sms = TwilioForms.inboundSms(sms(), NOW);
+        InboundSms sms = FORMS.inboundSms(sms(), NOW);
 
         assertThat(sms).isEqualTo(new InboundSms("twilio", TwilioFormFixtures.MESSAGE_SID,
                 TwilioFormFixtures.THEIR_NUMBER, TwilioFormFixtures.OUR_NUMBER, "hi", java.util.List.of(), NOW));
