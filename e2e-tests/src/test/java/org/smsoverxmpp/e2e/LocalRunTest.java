@@ -31,7 +31,8 @@ class LocalRunTest {
         int c2s = FreePort.find();
         Map<String, String> env = Map.of("LOCAL_DIR", dir.toString(), "XMPP_C2S_PORT", Integer.toString(c2s),
                 "XMPP_COMPONENT_PORT", Integer.toString(FreePort.find()), "WEBHOOK_PORT", Integer.toString(FreePort.find()),
-                "TWILIO_SIMULATOR_PORT", Integer.toString(FreePort.find()), "MOTO_PORT", Integer.toString(FreePort.find()),
+                "TWILIO_SIMULATOR_PORT", Integer.toString(FreePort.find()),
+                "TELNYX_SIMULATOR_PORT", Integer.toString(FreePort.find()), "MOTO_PORT", Integer.toString(FreePort.find()),
                 "DEMO_PASSWORD", "demo-password", "SKIP_BUILD", "1");
         ProcessBuilder builder = new ProcessBuilder(REPO.resolve("bin/run").toString()).directory(REPO.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -56,6 +57,13 @@ class LocalRunTest {
                 demo.send(StanzaBuilder.buildMessage("reply-1").to(JidCreate.from("+15551234567@sms.localhost"))
                         .ofType(Message.Type.chat).setBody("hi back").build());
                 awaitText(log, "from +15550000001 to +15551234567: hi back", Duration.ofSeconds(30));
+
+                // The same through the Telnyx simulator's webhook: JSON signed with Ed25519.
+                Command telnyx = command(env, dir, "bin/sms", "--provider", "telnyx", "+15551234567", "via telnyx");
+                assertThat(telnyx.status()).as(telnyx.output()).isZero();
+                assertThat(telnyx.output()).contains("accepted (telnyx)");
+                assertThat(demo.await(m -> "via telnyx".equals(m.getBody()), Duration.ofSeconds(30)).getFrom().toString())
+                        .isEqualTo("+15551234567@sms.localhost");
             }
 
             List<ProcessHandle> children = run.descendants().toList();
@@ -79,7 +87,8 @@ class LocalRunTest {
         int c2s = FreePort.find();
         Map<String, String> env = Map.of("LOCAL_DIR", dir.toString(), "XMPP_C2S_PORT", Integer.toString(c2s),
                 "XMPP_COMPONENT_PORT", Integer.toString(FreePort.find()), "WEBHOOK_PORT", Integer.toString(FreePort.find()),
-                "TWILIO_SIMULATOR_PORT", Integer.toString(FreePort.find()), "MOTO_PORT", Integer.toString(FreePort.find()),
+                "TWILIO_SIMULATOR_PORT", Integer.toString(FreePort.find()),
+                "TELNYX_SIMULATOR_PORT", Integer.toString(FreePort.find()), "MOTO_PORT", Integer.toString(FreePort.find()),
                 "SQS_PORT", Integer.toString(FreePort.find()), "SKIP_BUILD", "1");
         PhoneJids jids = new PhoneJids(JidCreate.domainBareFrom("sms.localhost"));
         Process run = start(env, dir.resolve("run-1.log"));

@@ -37,6 +37,8 @@ public final class LocalAws implements AutoCloseable {
     public static final String MEDIA_BUCKET = "sms-over-xmpp-media";
     public static final String NUMBER_INDEX = "byNumber";
     public static final String SECRET = "sms-over-xmpp/twilio";
+    /** Where the local run's other secrets are named (the Telnyx webhook's public key). */
+    public static final String SECRET_PREFIX = "sms-over-xmpp/";
     /** As in the stack: the bridge dead-letters events itself; this is the backstop (infra's FifoQueue). */
     public static final int MAX_RECEIVES = 20;
 
@@ -114,6 +116,20 @@ public final class LocalAws implements AutoCloseable {
         } catch (ResourceExistsException e) {
             secrets.putSecretValue(r -> r.secretId(secretId).secretString(twilioSecretJson));
         }
+    }
+
+    /**
+     * A secret named {@code name} plus this instance's suffix, holding {@code json} (replaced if it is there).
+     * @return its id
+     */
+    public String putSecret(String name, String json) {
+        String id = SECRET_PREFIX + name + secretId.substring(SECRET.length());
+        try {
+            secrets.createSecret(r -> r.name(id).secretString(json));
+        } catch (ResourceExistsException e) {
+            secrets.putSecretValue(r -> r.secretId(id).secretString(json));
+        }
+        return id;
     }
 
     /** Sends a message to the dead-letter queue at {@code deadLetterUrl} after {@link #MAX_RECEIVES} receives. */

@@ -9,8 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.smsoverxmpp.bridge.mapping.Mapping;
 import org.smsoverxmpp.webhook.WebhookConfig;
 import org.smsoverxmpp.webhook.WebhookHandler;
 import org.smsoverxmpp.webhook.WebhookWiring;
+import org.smsoverxmpp.webhook.telnyx.TelnyxRequestSigner;
 
 /**
  * The README's run command: the whole gateway on this machine with nothing from AWS or Twilio. Starts
@@ -33,6 +36,7 @@ import org.smsoverxmpp.webhook.WebhookWiring;
 public final class LocalGateway implements AutoCloseable {
     static final String SIMULATED_ACCOUNT = "AC00000000000000000000000000000000";
     static final String SIMULATED_TOKEN = "local-auth-token";
+    static final String SIMULATED_TELNYX_KEY = "KEYlocal-telnyx-api-key";
     public static final String READY = "sms-over-xmpp is running";
 
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -65,6 +69,7 @@ public final class LocalGateway implements AutoCloseable {
         if (settings.realTwilio().isEmpty()) {
             requireFree(settings.twilioSimulatorPort(), "TWILIO_SIMULATOR_PORT", "");
         }
+        requireFree(settings.telnyxSimulatorPort(), "TELNYX_SIMULATOR_PORT", "");
 
         String componentSecret = "local-component-secret";
         ProsodyServer prosody = ProsodyServer.start(settings.dir().resolve("prosody"), settings.componentDomain(),
@@ -90,7 +95,11 @@ public final class LocalGateway implements AutoCloseable {
                 .put(new Mapping(JidCreate.entityBareFrom(user), new PhoneNumber(settings.demoNumber())));
         started.add(saved.start(5));
 
+        // Telnyx is simulated beside Twilio: this run's own key pair stands in for Telnyx's signing key.
+        KeyPair telnyxKey = TelnyxRequestSigner.newKeyPair();
         Map<String, String> webhookEnv = new HashMap<>(aws.webhookEnvironment());
+        webhookEnv.put("TELNYX_SECRET_ID", aws.putSecret("telnyx/webhook",
+                "{\"publicKey\":\"" + TelnyxRequestSigner.portalForm(telnyxKey.getPublic()) + "\"}"));
         webhookEnv.put("PUBLIC_BASE_URL", settings.webhookBaseUrl());
         WebhookHandler handler = new WebhookHandler(WebhookWiring.fromEnvironment(WebhookConfig.from(webhookEnv)));
         started.add(new LocalApiGateway("127.0.0.1", settings.webhookPort(), handler));
@@ -103,13 +112,23 @@ public final class LocalGateway implements AutoCloseable {
             twilioApi = simulator.baseUrl();
         }
 
+        TelnyxSimulator telnyx = new TelnyxSimulator("127.0.0.1", settings.telnyxSimulatorPort(), out, SIMULATED_TELNYX_KEY,
+                telnyxKey.getPrivate());
+        started.add(telnyx);
+
         Map<String, String> bridgeEnv = new HashMap<>(prosody.bridgeEnvironment(settings.componentPort()));
         bridgeEnv.putAll(aws.bridgeEnvironment());
         bridgeEnv.put("QUEUE_WAIT_SECONDS", "2");
         bridgeEnv.put("TWILIO_ACCOUNT_SID", accountSid);
         bridgeEnv.put("TWILIO_AUTH_TOKEN", authToken);
         bridgeEnv.put("TWILIO_API_BASE_URL", twilioApi);
-        bridgeEnv.put("TWILIO_STATUS_CALLBACK_URL", settings.webhookBaseUrl() + "/status");
+        bridgeEnv.put("TWILIO_STATUS_CALLBACK_URL", settings.webhookBaseUrl() + "/twilio/status");
+        bridgeEnv.put("TELNYX_API_KEY", SIMULATED_TELNYX_KEY);
+        bridgeEnv.put("TELNYX_API_BASE_URL", telnyx.baseUrl());
+        bridgeEnv.put("TELNYX_WEBHOOK_URL", settings.webhookBaseUrl() + "/telnyx/events");
+        // A mapping that names no provider sends through Twilio (or its simulator); `--provider telnyx` on a
+        // mapping sends through the Telnyx simulator.
+        bridgeEnv.put("SMS_PROVIDER", "twilio");
         Bridge bridge = Bridge.start(BridgeConfig.from(bridgeEnv));
         started.add(bridge);
         if (!bridge.xmppState().awaitConnected(Duration.ofSeconds(30))) {
@@ -122,7 +141,7 @@ public final class LocalGateway implements AutoCloseable {
         started.stream().filter(MotoServer.class::isInstance).map(MotoServer.class::cast).findFirst()
                 .flatMap(MotoServer::pid).ifPresent(children::add);
         LeftoverProcesses.remember(settings.dir(), children);
-        writeState(settings, authToken, accountSid, awsEndpoint, queues.endpoint(), aws.queueUrl, prosody);
+        writeState(settings, authToken, accountSid, awsEndpoint, queues.endpoint(), aws.queueUrl, prosody, telnyxKey);
         printBanner(settings, user, describe(emulator, awsEndpoint), restored);
     }
 
@@ -169,13 +188,15 @@ public final class LocalGateway implements AutoCloseable {
 
     /** What bin/sms and bin/admin --local need to work on this run. */
     private static void writeState(LocalSettings settings, String authToken, String accountSid, URI aws, URI queues,
-            String queueUrl, ProsodyServer prosody) throws IOException {
+            String queueUrl, ProsodyServer prosody, KeyPair telnyxKey) throws IOException {
         Properties state = new Properties();
         state.setProperty("aws_endpoint", aws.toString());
         state.setProperty("sqs_endpoint", queues.toString());
         state.setProperty("queue_url", queueUrl);
-        state.setProperty("webhook_url", "http://127.0.0.1:" + settings.webhookPort() + "/sms");
-        state.setProperty("signed_url", settings.webhookBaseUrl() + "/sms");
+        state.setProperty("webhook_url", "http://127.0.0.1:" + settings.webhookPort() + "/twilio/sms");
+        state.setProperty("signed_url", settings.webhookBaseUrl() + "/twilio/sms");
+        state.setProperty("telnyx_events_url", "http://127.0.0.1:" + settings.webhookPort() + "/telnyx/events");
+        state.setProperty("telnyx_signing_key", Base64.getEncoder().encodeToString(telnyxKey.getPrivate().getEncoded()));
         state.setProperty("auth_token", authToken);
         state.setProperty("account_sid", accountSid);
         state.setProperty("number", settings.demoNumber());
@@ -185,7 +206,7 @@ public final class LocalGateway implements AutoCloseable {
         state.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
         Path file = settings.dir().resolve("local.properties");
         try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            state.store(writer, "written by bin/run for bin/sms and bin/admin --local; holds the local auth token");
+            state.store(writer, "written by bin/run for bin/sms and bin/admin --local; holds the local auth token and signing key");
         }
     }
 
@@ -196,7 +217,7 @@ public final class LocalGateway implements AutoCloseable {
         out.println("  XMPP account   " + user + "   password: " + settings.demoPassword());
         out.println("  XMPP server    127.0.0.1:" + settings.c2sPort() + " (no TLS: allow plain-text login in your client)");
         out.println("  SMS gateway    " + settings.componentDomain() + "   your number: " + settings.demoNumber());
-        out.println("  AWS emulator   " + aws + "   webhook: " + settings.webhookBaseUrl() + "/sms");
+        out.println("  AWS emulator   " + aws + "   webhook: " + settings.webhookBaseUrl() + "/twilio/sms");
         out.println("  Mappings       " + (restored == 0 ? "the demo user's" : restored + " restored from the last run")
                 + "; kept across restarts in " + settings.dir().resolve(SavedMappings.FILE));
         out.println();
@@ -205,6 +226,9 @@ public final class LocalGateway implements AutoCloseable {
         out.println("  Send an SMS:     write to +15551234567@" + settings.componentDomain() + " from your client;");
         out.println("                   " + (settings.realTwilio().isPresent() ? "it goes out through your Twilio account."
                 : "the Twilio simulator prints it here."));
+        out.println("  Through Telnyx:  bin/sms --provider telnyx +15551234567 \"hello\"   (the Telnyx simulator's webhook);");
+        out.println("                   bin/admin --local mappings put " + user + " " + settings.demoNumber()
+                + " --provider telnyx   (your replies leave through it)");
         out.println("  Another user:    bin/admin --local users add alice +15550001111   (prints the password)");
         out.println("  Manage:          bin/admin --local mappings list     bin/admin --local status");
         out.println("  Stop:            Ctrl-C");

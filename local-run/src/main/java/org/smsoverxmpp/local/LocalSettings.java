@@ -19,6 +19,7 @@ public record LocalSettings(
         int componentPort,
         int webhookPort,
         int twilioSimulatorPort,
+        int telnyxSimulatorPort,
         int motoPort,
         int queuePort,
         String componentDomain,
@@ -47,7 +48,8 @@ public record LocalSettings(
         }
         return new LocalSettings(dir,
                 port(env, "XMPP_C2S_PORT", 5222), port(env, "XMPP_COMPONENT_PORT", 5347),
-                port(env, "WEBHOOK_PORT", 8080), port(env, "TWILIO_SIMULATOR_PORT", 8089), port(env, "MOTO_PORT", 5000),
+                port(env, "WEBHOOK_PORT", 8080), port(env, "TWILIO_SIMULATOR_PORT", 8089),
+                port(env, "TELNYX_SIMULATOR_PORT", 8090), port(env, "MOTO_PORT", 5000),
                 port(env, "SQS_PORT", 9324),
                 env.getOrDefault("COMPONENT_DOMAIN", "sms.localhost"),
                 env.getOrDefault("DEMO_USER", "demo"),

@@ -9,20 +9,23 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.events.ParsedAddress;
 import org.smsoverxmpp.events.SmsAddress;
 
 /**
- * {@code bin/sms FROM TEXT [--media URL]...}: an inbound SMS to the local run, posted and signed exactly as
- * Twilio would, to the webhook of the run in progress.
+ * {@code bin/sms [--provider twilio|telnyx] FROM TEXT [--media URL]...}: an inbound SMS to the local run, posted
+ * and signed exactly as Twilio (or Telnyx) would, to the webhook of the run in progress.
  */
 public final class SendSms {
-    static final String USAGE = "usage: bin/sms FROM TEXT [--media URL]... [--to NUMBER]   FROM: a phone number (+15551234567), "
-            + "a short code (72345) or a sender ID (AMAZON); NUMBER: one of the gateway's (default: the demo user's), "
+    static final String USAGE = "usage: bin/sms [--provider twilio|telnyx] FROM TEXT [--media URL]... [--to NUMBER]   "
+            + "FROM: a phone number (+15551234567), a short code (72345) or a sender ID (AMAZON); NUMBER: one of the "
+            + "gateway's (default: the demo user's); --provider: whose webhook it arrives as (default twilio), "
             + "e.g. bin/sms +15551234567 \"hello\"";
 
     private SendSms() {
@@ -33,6 +36,15 @@ public final class SendSms {
     }
 
     static int run(String[] args, Path dir) throws IOException, InterruptedException {
+        String provider = "twilio";
+        if (args.length >= 2 && args[0].equals("--provider")) {
+            provider = args[1];
+            args = java.util.Arrays.copyOfRange(args, 2, args.length);
+            if (!provider.equals("twilio") && !provider.equals("telnyx")) {
+                System.err.println("error: --provider " + provider + " is not simulated here (twilio or telnyx)\n" + USAGE);
+                return 2;
+            }
+        }
         if (args.length < 2 || args[0].startsWith("-")) {
             System.err.println(USAGE);
             return 2;
@@ -70,11 +82,26 @@ public final class SendSms {
         try (Reader reader = Files.newBufferedReader(stateFile, StandardCharsets.UTF_8)) {
             state.load(reader);
         }
-        Map<String, String> form = form(state, from, to == null ? state.getProperty("number") : to, text.toString(), media);
+        if (provider.equals("telnyx") && state.getProperty("telnyx_signing_key") == null) {
+            System.err.println("error: the local run in progress simulates no Telnyx; restart it with bin/run");
+            return 1;
+        }
+        String recipient = to == null ? state.getProperty("number") : to;
+        Map<String, String> form = form(state, from, recipient, text.toString(), media);
+        String id = form.get("MessageSid");
         HttpResponse<String> response;
         try {
-            response = new WebhookPoster(state.getProperty("auth_token"))
-                    .postTo(state.getProperty("webhook_url"), state.getProperty("signed_url"), form);
+            if (provider.equals("telnyx")) {
+                id = UUID.randomUUID().toString();
+                Map<String, String> typed = new LinkedHashMap<>();
+                media.forEach(url -> typed.put(url, MediaTypes.guess(url)));
+                response = new TelnyxWebhookPoster(TelnyxWebhookPoster.key(state.getProperty("telnyx_signing_key")))
+                        .post(state.getProperty("telnyx_events_url"),
+                                TelnyxWebhookEvents.received(id, from, recipient, text.toString(), typed));
+            } else {
+                response = new WebhookPoster(state.getProperty("auth_token"))
+                        .postTo(state.getProperty("webhook_url"), state.getProperty("signed_url"), form);
+            }
         } catch (IOException e) {
             System.err.println("error: the local webhook did not answer (" + e.getMessage() + "); is bin/run running?");
             return 1;
@@ -83,7 +110,7 @@ public final class SendSms {
             System.err.println("error: the webhook answered " + response.statusCode() + ": " + response.body().trim());
             return 1;
         }
-        System.out.println("SMS " + form.get("MessageSid") + " from " + from + " to " + form.get("To") + " accepted");
+        System.out.println("SMS " + id + " from " + from + " to " + recipient + " accepted (" + provider + ")");
         return 0;
     }
 

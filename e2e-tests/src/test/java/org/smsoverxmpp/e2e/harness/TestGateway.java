@@ -9,6 +9,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -22,6 +24,7 @@ import org.smsoverxmpp.local.LocalAws;
 import org.smsoverxmpp.local.MotoServer;
 import org.smsoverxmpp.local.EjabberdServer;
 import org.smsoverxmpp.local.ProsodyServer;
+import org.smsoverxmpp.local.TelnyxWebhookEvents;
 import org.smsoverxmpp.local.TwilioWebhookForms;
 import org.smsoverxmpp.local.XmppServer;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
@@ -31,11 +34,12 @@ import org.smsoverxmpp.bridge.mapping.Mapping;
 import org.smsoverxmpp.webhook.WebhookConfig;
 import org.smsoverxmpp.webhook.WebhookHandler;
 import org.smsoverxmpp.webhook.WebhookWiring;
+import org.smsoverxmpp.webhook.telnyx.TelnyxRequestSigner;
 import org.smsoverxmpp.webhook.twilio.TwilioRequestSigner;
 
 /**
  * The whole gateway on this machine: real Prosody (or ejabberd), ElasticMQ as SQS, moto_server as the rest of AWS,
- * WireMock as Twilio, the real Lambda
+ * WireMock as Twilio and as Telnyx, the real Lambda
  * handler (called with API Gateway proxy events) and the real bridge.
  */
 public final class TestGateway implements AutoCloseable {
@@ -48,12 +52,17 @@ public final class TestGateway implements AutoCloseable {
     public static final String API_HOST = "abc123.execute-api.us-east-1.amazonaws.com";
     public static final String WEBHOOK_BASE = "https://" + API_HOST + "/prod";
     public static final String PASSWORD = "user-password";
+    public static final String TELNYX_API_KEY = "KEY0123456789ABCDEF_telnyx-key-for-tests";
+    public static final String TELNYX_EVENTS = "/telnyx/events";
 
     public final Path dir;
     public final MotoServer moto;
     public final ElasticMqServer queues;
     public final XmppServer xmpp;
     public final TwilioFake twilio;
+    public final TelnyxFake telnyx;
+    /** Stands in for Telnyx's signing key: its public half is in the webhook's Telnyx secret. */
+    public final KeyPair telnyxSigningKey = TelnyxRequestSigner.newKeyPair();
     public final LocalAws aws;
     public final WebhookHandler webhook;
     public final DynamoMappingStore mappings;
@@ -82,10 +91,15 @@ public final class TestGateway implements AutoCloseable {
         ca = tls ? Optional.of(TestCa.create(dir.resolve("ca"), "sms-over-xmpp test CA")) : Optional.empty();
         xmpp = server.start(dir, ca.map(authority -> authority.issue(COMPONENT)));
         twilio = new TwilioFake();
+        telnyx = new TelnyxFake();
         aws = new LocalAws(moto.endpoint(), queues.endpoint(), "-" + Long.toString(System.nanoTime(), 36), visibilityTimeoutSeconds,
                 "{\"accountSid\":\"" + ACCOUNT_SID + "\",\"authToken\":\"" + AUTH_TOKEN + "\",\"apiKeySid\":\""
                         + API_KEY_SID + "\",\"apiKeySecret\":\"" + API_KEY_SECRET + "\"}");
-        webhook = new WebhookHandler(WebhookWiring.fromEnvironment(WebhookConfig.from(aws.webhookEnvironment())));
+        // Both providers enabled, as a deployment for Twilio and Telnyx has them.
+        Map<String, String> webhookEnv = new HashMap<>(aws.webhookEnvironment());
+        webhookEnv.put("TELNYX_SECRET_ID", aws.putSecret("telnyx-webhook",
+                "{\"publicKey\":\"" + TelnyxRequestSigner.portalForm(telnyxSigningKey.getPublic()) + "\"}"));
+        webhook = new WebhookHandler(WebhookWiring.fromEnvironment(WebhookConfig.from(webhookEnv)));
         mappings = new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex);
     }
 
@@ -140,7 +154,12 @@ public final class TestGateway implements AutoCloseable {
         env.put("TWILIO_API_KEY_SECRET", API_KEY_SECRET);
         env.put("TWILIO_API_BASE_URL", twilio.baseUrl());
         env.put("TWILIO_STATUS_CALLBACK_URL", WEBHOOK_BASE + "/status");
-        env.put("TWILIO_RETRY_BASE_MS", "50");
+        env.put("TELNYX_API_KEY", TELNYX_API_KEY);
+        env.put("TELNYX_API_BASE_URL", telnyx.baseUrl());
+        env.put("TELNYX_WEBHOOK_URL", WEBHOOK_BASE + TELNYX_EVENTS);
+        // Twilio unless a mapping names Telnyx; a suite may make Telnyx the default.
+        env.put("SMS_PROVIDER", "twilio");
+        env.put("SEND_RETRY_BASE_MS", "50");
         // A bounce is retried with a growing delay; the tests give up (to the dead-letter queue) within seconds.
         env.put("INBOUND_RETRY_GIVE_UP_SECONDS", "10");
         return env;
@@ -173,6 +192,42 @@ public final class TestGateway implements AutoCloseable {
             mappings.put(new Mapping(XmppUser.jid(name + "@" + XmppServer.DOMAIN), new PhoneNumber(number)));
         }
         return new XmppUser(xmpp.c2sPort(), name, PASSWORD);
+    }
+
+    /** An account mapped to {@code number} at {@code provider} ({@code telnyx}), logged in with Smack. */
+    public XmppUser user(String name, String number, String provider) throws Exception {
+        xmpp.register(name, PASSWORD);
+        mappings.put(new Mapping(XmppUser.jid(name + "@" + XmppServer.DOMAIN), new PhoneNumber(number),
+                Optional.of(provider)));
+        return new XmppUser(xmpp.c2sPort(), name, PASSWORD);
+    }
+
+    /** An inbound SMS or MMS exactly as Telnyx posts it ({@code message.received}), signed now. */
+    public APIGatewayProxyResponseEvent postTelnyxSms(String id, String from, String to, String text,
+            Map<String, String> media) {
+        return postTelnyx(TelnyxWebhookEvents.received(id, from, to, text, media), Instant.now());
+    }
+
+    /** A {@code message.finalized} event for a message we sent, signed now. */
+    public APIGatewayProxyResponseEvent postTelnyxFinalized(String id, String from, String to, String status,
+            String errorCode, String errorTitle) {
+        return postTelnyx(TelnyxWebhookEvents.status("message.finalized", id, from, to, status, errorCode, errorTitle),
+                Instant.now());
+    }
+
+    /** {@code body} as Telnyx posts it, signed with {@link #telnyxSigningKey} as if sent at {@code sentAt}. */
+    public APIGatewayProxyResponseEvent postTelnyx(byte[] body, Instant sentAt) {
+        return postTelnyx(body, TelnyxRequestSigner.headers(telnyxSigningKey.getPrivate(), sentAt, body));
+    }
+
+    /** {@code body} with exactly these signature headers (forged, stale, missing: the test says). */
+    public APIGatewayProxyResponseEvent postTelnyx(byte[] body, Map<String, String> signatureHeaders) {
+        Map<String, String> headers = new HashMap<>(signatureHeaders);
+        headers.put("Host", API_HOST);
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "telnyx-webhooks");
+        return webhook.handleRequest(apiGatewayEvent(TELNYX_EVENTS, headers, new String(body, StandardCharsets.UTF_8)),
+                null);
     }
 
     public static Map<String, String> smsForm(String sid, String from, String to, String body) {
@@ -227,17 +282,20 @@ public final class TestGateway implements AutoCloseable {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
+        return webhook.handleRequest(apiGatewayEvent(route, headers, body), null);
+    }
+
+    private static APIGatewayProxyRequestEvent apiGatewayEvent(String route, Map<String, String> headers, String body) {
+        return new APIGatewayProxyRequestEvent()
                 .withHttpMethod("POST").withResource(route).withPath(route).withHeaders(headers)
                 .withRequestContext(new ProxyRequestContext().withStage("prod").withPath("/prod" + route))
                 .withBody(body).withIsBase64Encoded(false);
-        return webhook.handleRequest(event, null);
     }
 
     @Override
     public void close() {
         stopBridge();
-        for (AutoCloseable resource : new AutoCloseable[] {aws, twilio, xmpp, queues, moto}) {
+        for (AutoCloseable resource : new AutoCloseable[] {aws, twilio, telnyx, xmpp, queues, moto}) {
             try {
                 resource.close();
             } catch (Exception e) {
