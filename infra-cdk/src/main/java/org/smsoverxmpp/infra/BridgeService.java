@@ -24,7 +24,8 @@ public final class BridgeService extends Construct {
 
     private final FargateService service;
 
-    public BridgeService(Construct scope, String id, IVpc vpc, BridgeTask task, boolean fargateSpot) {
+    /** @param providers whom the bridge sends through, for the security group's description: "Twilio" */
+    public BridgeService(Construct scope, String id, IVpc vpc, BridgeTask task, boolean fargateSpot, String providers) {
         super(scope, id);
         // Fixed names, so the admin CLI's status finds them without flags.
         Cluster cluster = Cluster.Builder.create(this, "Cluster").clusterName(CLUSTER).vpc(vpc).build();
@@ -39,8 +40,9 @@ public final class BridgeService extends Construct {
                 .defaultCapacityProviderStrategy(List.of(CfnClusterCapacityProviderAssociations.CapacityProviderStrategyProperty
                         .builder().capacityProvider(provider).weight(1).build()))
                 .build();
+        // CloudFormation replaces a security group whose description changes: Twilio alone keeps the text it had.
         ISecurityGroup noInbound = SecurityGroup.Builder.create(this, "SecurityGroup").vpc(vpc)
-                .description("sms-over-xmpp bridge: outbound only (XMPP server, AWS APIs, Twilio)")
+                .description("sms-over-xmpp bridge: outbound only (XMPP server, AWS APIs, " + providers + ")")
                 .allowAllOutbound(true).build();
         service = FargateService.Builder.create(this, "Resource")
                 .cluster(cluster)

@@ -41,11 +41,12 @@ public final class BridgeTask extends Construct {
     public static final int STOP_TIMEOUT_SECONDS = 120;
 
     /**
-     * @param mediaBaseUrl where clients open re-hosted media; empty leaves the bridge's default (the rehearsal's
-     *                     emulator has no CloudFront)
+     * @param mediaBaseUrl   where clients open re-hosted media; empty leaves the bridge's default (the rehearsal's
+     *                       emulator has no CloudFront)
+     * @param webhookBaseUrl the webhook's public URL without the route: the providers' callbacks go under it
      */
     public record Props(GatewaySettings settings, FifoQueue events, FifoQueue outbox, ITable mappings, ITable sent,
-            IBucket media, Optional<String> mediaBaseUrl, GatewaySecrets secrets, String statusCallbackUrl) {
+            IBucket media, Optional<String> mediaBaseUrl, GatewaySecrets secrets, String webhookBaseUrl) {
     }
 
     private final FargateTaskDefinition task;
@@ -66,7 +67,7 @@ public final class BridgeTask extends Construct {
                         AssetImageProps.builder().platform(imagePlatform(settings)).ignoreMode(IgnoreMode.DOCKER).build()))
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("bridge").build()))
                 .environment(environment(props))
-                .secrets(secrets(props.secrets(), caSecret(settings)))
+                .secrets(secrets(settings.providers(), props.secrets(), caSecret(settings)))
                 // The bridge rewrites /tmp/healthy (HEALTH_FILE in the image) every minute while it is healthy, and
                 // removes it when it is not (no stream for HEALTH_DISCONNECTED_MINUTES, and not a refusal a restart
                 // cannot fix); a file older than 3 minutes means the process is stuck.
@@ -83,7 +84,8 @@ public final class BridgeTask extends Construct {
         }
 
         Suppressions.suppress(this, "AwsSolutions-ECS2", "Only non-secret settings are environment variables; the "
-                + "component secret, Twilio credentials and the XMPP CA come from Secrets Manager as ECS secrets.");
+                + "component secret, " + settings.providers().titles() + " credentials and the XMPP CA come from Secrets "
+                + "Manager as ECS secrets.");
         Suppressions.suppress(this, "AwsSolutions-IAM5", "CDK's grants for the task's image pull and log writing, "
                 + "scoped by the ECS service; no action is a wildcard.",
                 List.of("Resource::*"));
@@ -112,18 +114,32 @@ public final class BridgeTask extends Construct {
         env.put("SENT_TABLE", props.sent().getTableName());
         env.put("MEDIA_BUCKET", props.media().getBucketName());
         props.mediaBaseUrl().ifPresent(url -> env.put("MEDIA_BASE_URL", url));
-        env.put("TWILIO_STATUS_CALLBACK_URL", props.statusCallbackUrl());
+        DeployedProviders providers = props.settings().providers();
+        if (providers.alone().isEmpty()) {
+            // The bridge refuses to start with several providers and no default; with one, it takes that one, so a
+            // single-provider task has no SMS_PROVIDER (and a Twilio task from before is unchanged).
+            env.put("SMS_PROVIDER", providers.byDefault().id());
+        }
+        for (Provider provider : providers.list()) {
+            providers.webhooks(provider).bridgeUrlRoutes().forEach((name, route) ->
+                    env.put(name, props.webhookBaseUrl() + "/" + route));
+        }
         env.put("STOP_TIMEOUT_SECONDS", Integer.toString(STOP_TIMEOUT_SECONDS));
         return env;
     }
 
-    /** ECS reads these with the task's execution role when it starts the task; the bridge's own role reads none. */
-    private static Map<String, Secret> secrets(GatewaySecrets secrets, Optional<ISecret> ca) {
+    /**
+     * ECS reads these with the task's execution role when it starts the task: the component secret and the deployed
+     * providers' API secrets, never a webhook secret. The bridge's own role reads none.
+     */
+    private static Map<String, Secret> secrets(DeployedProviders providers, GatewaySecrets secrets,
+            Optional<ISecret> ca) {
         Map<String, Secret> env = new LinkedHashMap<>();
         env.put("COMPONENT_SECRET", Secret.fromSecretsManager(secrets.component()));
-        env.put("TWILIO_ACCOUNT_SID", Secret.fromSecretsManager(secrets.twilioApi(), "accountSid"));
-        env.put("TWILIO_API_KEY_SID", Secret.fromSecretsManager(secrets.twilioApi(), "apiKeySid"));
-        env.put("TWILIO_API_KEY_SECRET", Secret.fromSecretsManager(secrets.twilioApi(), "apiKeySecret"));
+        for (Provider provider : providers.list()) {
+            provider.bridgeSecretKeys().forEach((name, key) ->
+                    env.put(name, Secret.fromSecretsManager(secrets.api(provider), key)));
+        }
         ca.ifPresent(secret -> env.put("XMPP_TLS_CA_PEM", Secret.fromSecretsManager(secret)));
         return env;
     }

@@ -41,8 +41,9 @@ public final class GatewayAlarms extends Construct {
                 TreatMissingData.NOT_BREACHING);
     }
 
-    public void webhookErrors(IMetric lambdaErrors, IMetric api5xx) {
-        alarm("WebhookErrors", "The webhook function failed; Twilio retries, but look at its logs.",
+    /** @param whoRetries who retries a failed webhook, for the description: "Twilio retries" */
+    public void webhookErrors(String whoRetries, IMetric lambdaErrors, IMetric api5xx) {
+        alarm("WebhookErrors", "The webhook function failed; " + whoRetries + ", but look at its logs.",
                 lambdaErrors, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1, TreatMissingData.NOT_BREACHING);
         alarm("Api5xx", "The webhook API answered 5xx (queue unavailable or function errors).",
                 api5xx, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1, TreatMissingData.NOT_BREACHING);
@@ -59,7 +60,7 @@ public final class GatewayAlarms extends Construct {
     }
 
     /**
-     * Many messages answered with an error instead of leaving as SMS, from the bridge's EMF lines: Twilio refusing
+     * Many messages answered with an error instead of leaving as SMS, from the bridge's EMF lines: the provider refusing
      * (credentials, a suspended number, the account's balance), or users without a mapping.
      */
     public void outboundRefusals() {

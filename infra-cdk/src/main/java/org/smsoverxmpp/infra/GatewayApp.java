@@ -28,7 +28,7 @@ public final class GatewayApp {
     public static GatewayStack build(App app, Path artifactRoot, Map<String, String> env) {
         GatewaySettings settings = GatewaySettings.from(key -> app.getNode().tryGetContext(key), artifactRoot);
         StackProps.Builder props = StackProps.builder()
-                .description("sms-over-xmpp: SMS/MMS for XMPP through Twilio");
+                .description("sms-over-xmpp: SMS/MMS for XMPP through " + settings.providers().titles());
         Optional<String> region = Optional.ofNullable(env.get("CDK_DEFAULT_REGION")).filter(r -> !r.isBlank());
         if (settings.vpcId().isPresent()) {
             // Looking up an existing VPC needs a concrete account and region.

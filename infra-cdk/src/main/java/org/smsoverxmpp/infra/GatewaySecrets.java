@@ -1,5 +1,9 @@
 package org.smsoverxmpp.infra;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
@@ -7,10 +11,10 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
- * Three secrets, each read by one side only: the webhook's auth token (the Lambda checks signatures with it),
- * the bridge's API key (it sends with it) and the component secret (the bridge's XMPP handshake). The stack
- * creates them without real values; the operator fills in Twilio's (the stack outputs say how) and copies the
- * generated component secret into the XMPP server's config.
+ * The secrets, each read by one side only: for each provider deployed, its webhook secret (the Lambda checks
+ * signatures with it) and its API secret (the bridge sends with it); and the component secret (the bridge's XMPP
+ * handshake). The stack creates them without real values; the operator fills in the providers' (the stack outputs
+ * say how) and copies the generated component secret into the XMPP server's config.
  *
  * <p>Kept when the stack is deleted or replaces them, so credentials outlive a mistaken {@code cdk destroy};
  * but deleted when the stack's first create fails, so the next {@code cdk deploy} does not meet a secret of
@@ -23,34 +27,34 @@ public final class GatewaySecrets extends Construct {
     public static final String TWILIO_API = "sms-over-xmpp/twilio/api";
     public static final String COMPONENT = "sms-over-xmpp/component";
 
-    private final ISecret twilioWebhook;
-    private final ISecret twilioApi;
+    private final Map<Provider, ISecret> webhook = new EnumMap<>(Provider.class);
+    private final Map<Provider, ISecret> api = new EnumMap<>(Provider.class);
     private final ISecret component;
+    /** For the rotation reason: "Twilio", as it was before providers were a choice. */
+    private final List<Provider> providers;
 
-    public GatewaySecrets(Construct scope, String id, boolean rehearsal) {
+    public GatewaySecrets(Construct scope, String id, List<Provider> providers, boolean rehearsal) {
         super(scope, id);
-        if (rehearsal) {
-            // The emulator's CloudFormation has no AWS::SecretsManager::Secret: bin/rehearse-deploy creates these
-            // names through the API first, and the stack refers to them.
-            twilioWebhook = Secret.fromSecretNameV2(this, "TwilioWebhook", TWILIO_WEBHOOK);
-            twilioApi = Secret.fromSecretNameV2(this, "TwilioApi", TWILIO_API);
-            component = Secret.fromSecretNameV2(this, "Component", COMPONENT);
-            return;
+        this.providers = List.copyOf(providers);
+        // The construct ids are the ones Twilio's secrets always had (TwilioWebhook, TwilioApi), so an existing
+        // stack keeps its secrets.
+        for (Provider provider : providers) {
+            if (rehearsal) {
+                // The emulator's CloudFormation has no AWS::SecretsManager::Secret: bin/rehearse-deploy creates these
+                // names through the API first, and the stack refers to them.
+                webhook.put(provider, Secret.fromSecretNameV2(this, provider.title() + "Webhook",
+                        provider.webhookSecretName()));
+                api.put(provider, Secret.fromSecretNameV2(this, provider.title() + "Api", provider.apiSecretName()));
+            } else {
+                webhook.put(provider, secret(provider.title() + "Webhook", provider.webhookSecretName(),
+                        provider.webhookSecret()));
+                api.put(provider, secret(provider.title() + "Api", provider.apiSecretName(), provider.apiSecret()));
+            }
         }
-        twilioWebhook = secret("TwilioWebhook", TWILIO_WEBHOOK,
-                "Twilio account SID and auth token, to check webhook signatures. Fill in after deploy.",
-                SecretStringGenerator.builder().secretStringTemplate("{\"accountSid\":\"AC-fill-me-in\"}")
-                        // A random placeholder: until the real token is set, no forged webhook can match it.
-                        .generateStringKey("authToken").excludePunctuation(true).passwordLength(32).build());
-        twilioApi = secret("TwilioApi", TWILIO_API,
-                "Twilio account SID and API key (SID and secret), to send SMS. Fill in after deploy.",
-                SecretStringGenerator.builder()
-                        .secretStringTemplate("{\"accountSid\":\"AC-fill-me-in\",\"apiKeySid\":\"SK-fill-me-in\"}")
-                        // Random rather than a literal, so no credential-shaped value sits in the template.
-                        .generateStringKey("apiKeySecret").excludePunctuation(true).passwordLength(32).build());
-        component = secret("Component", COMPONENT,
-                "XEP-0114 component secret; put the same value in the XMPP server's component config.",
-                SecretStringGenerator.builder().excludePunctuation(true).passwordLength(40).build());
+        component = rehearsal ? Secret.fromSecretNameV2(this, "Component", COMPONENT)
+                : secret("Component", COMPONENT,
+                        "XEP-0114 component secret; put the same value in the XMPP server's component config.",
+                        SecretStringGenerator.builder().excludePunctuation(true).passwordLength(40).build());
     }
 
     /** An existing secret, by name or by complete ARN (validated by {@link GatewaySettings}). */
@@ -59,20 +63,33 @@ public final class GatewaySecrets extends Construct {
                 : Secret.fromSecretNameV2(scope, id, nameOrArn);
     }
 
+    /**
+     * The key the operator must fill in is generated at random: until the real value is set, no forged webhook can
+     * match it, and no credential-shaped literal sits in the template.
+     */
+    private Secret secret(String id, String name, Provider.SecretSpec spec) {
+        return secret(id, name, spec.description(), SecretStringGenerator.builder()
+                .secretStringTemplate(spec.template()).generateStringKey(spec.generatedKey())
+                .excludePunctuation(true).passwordLength(32).build());
+    }
+
     private Secret secret(String id, String name, String description, SecretStringGenerator value) {
         Secret secret = Secret.Builder.create(this, id).secretName(name).description(description)
                 .generateSecretString(value).removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE).build();
-        Suppressions.suppress(secret, "AwsSolutions-SMG4", "Twilio credentials and the component secret are rotated by "
-                + "the operator in Twilio and the XMPP server; Secrets Manager cannot rotate them on its own.");
+        Suppressions.suppress(secret, "AwsSolutions-SMG4", Provider.titles(providers) + " credentials and the component "
+                + "secret are rotated by the operator in " + Provider.join(providers.stream().map(Provider::title).toList(),
+                "or") + " and the XMPP server; Secrets Manager cannot rotate them on its own.");
         return secret;
     }
 
-    public ISecret twilioWebhook() {
-        return twilioWebhook;
+    /** The webhook secret of {@code provider}, which must be deployed. */
+    public ISecret webhook(Provider provider) {
+        return Objects.requireNonNull(webhook.get(provider), () -> provider + " is not deployed");
     }
 
-    public ISecret twilioApi() {
-        return twilioApi;
+    /** The API secret of {@code provider}, which must be deployed. */
+    public ISecret api(Provider provider) {
+        return Objects.requireNonNull(api.get(provider), () -> provider + " is not deployed");
     }
 
     public ISecret component() {

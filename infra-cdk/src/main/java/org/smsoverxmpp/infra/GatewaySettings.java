@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  * The deployment's choices, from CDK context ({@code -c name=value} or cdk.json). Only the XMPP server and
  * the component domain have no default; every problem is named with the way to set it, at synth time.
  *
+ * @param providers the SMS providers deployed for; each gets its routes and secrets
  * @param rehearsal leave out what the AWS emulator used by bin/rehearse-deploy cannot model (see
  *                  docs/configuration.md); never for a real deployment
  */
 public record GatewaySettings(
+        DeployedProviders providers,
         XmppLink xmpp,
         String componentDomain,
         boolean fargateSpot,
@@ -52,6 +54,7 @@ public record GatewaySettings(
         } else if (!DOMAIN.matcher(domain).matches()) {
             problems.add("componentDomain '" + domain + "' is not a domain name (-c componentDomain=sms.example.com)");
         }
+        DeployedProviders providers = DeployedProviders.from(context, problems);
         XmppLink xmpp = xmppLink(context, localstack, problems);
         int memory = number(context, "lambdaMemoryMb", 1024, 128, 10240, problems);
         int retention = number(context, "logRetentionDays", 30, 1, 3653, problems);
@@ -62,7 +65,7 @@ public record GatewaySettings(
         email.filter(e -> !e.contains("@")).ifPresent(e -> problems.add("alarmEmail '" + e + "' is not an email address"));
         Optional<String> webhookBaseUrl = text(context, "webhookBaseUrl");
         webhookBaseUrl.flatMap(GatewaySettings::baseUrlProblem).ifPresent(problems::add);
-        GatewaySettings settings = new GatewaySettings(xmpp, domain, bool(context, "fargateSpot", false, problems),
+        GatewaySettings settings = new GatewaySettings(providers, xmpp, domain, bool(context, "fargateSpot", false, problems),
                 localstack, bool(context, "rehearsal", false, problems), text(context, "vpcId"), email, memory,
                 bool(context, "snapStart", true, problems), webhookBaseUrl,
                 bool(context, "apiGatewayCloudWatchRole", true, problems), retention, artifactRoot);
@@ -114,7 +117,8 @@ public record GatewaySettings(
         }
     }
 
-    private static Optional<String> text(Function<String, Object> context, String key) {
+    /** A set, non-blank value, trimmed; package-private so {@link DeployedProviders} reads its keys alike. */
+    static Optional<String> text(Function<String, Object> context, String key) {
         Object value = context.apply(key);
         return value == null ? Optional.empty() : Optional.of(value.toString().trim()).filter(s -> !s.isEmpty());
     }

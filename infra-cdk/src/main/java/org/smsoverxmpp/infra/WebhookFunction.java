@@ -1,5 +1,7 @@
 package org.smsoverxmpp.infra;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
@@ -24,7 +26,8 @@ import software.constructs.Construct;
 
 /**
  * The webhook Lambda (Java 21, arm64, SnapStart on a published version behind the {@code live} alias). Its
- * role may write its own log group, send to the events queue and read the webhook's Twilio secret: nothing else.
+ * role may write its own log group, send to the events queue and read the deployed providers' webhook secrets:
+ * nothing else.
  */
 public final class WebhookFunction extends Construct {
     public static final String ALIAS = "live";
@@ -35,10 +38,13 @@ public final class WebhookFunction extends Construct {
     private final IFunction live;
 
     /**
-     * @param publicBaseUrl the URL Twilio is configured with, minus the route: the signature is checked against it
+     * @param webhookSecrets each deployed provider's webhook secret, in the order deployed; the function enables
+     *                       exactly these providers
+     * @param publicBaseUrl  the URL the providers are configured with, minus the route: signatures over the URL are
+     *                       checked against it
      */
-    public WebhookFunction(Construct scope, String id, GatewaySettings settings, IQueue queue, ISecret twilioSecret,
-            String publicBaseUrl) {
+    public WebhookFunction(Construct scope, String id, GatewaySettings settings, IQueue queue,
+            Map<Provider, ISecret> webhookSecrets, String publicBaseUrl) {
         super(scope, id);
         // SnapStart snapshots published versions, which the rehearsal's emulator cannot refer to (see below).
         boolean snapStart = settings.snapStart() && !settings.rehearsal();
@@ -46,7 +52,9 @@ public final class WebhookFunction extends Construct {
                 .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE).build();
         // Not AWSLambdaBasicExecutionRole: that may create and write every log group in the account.
         Role role = Role.Builder.create(this, "Role").assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("sms-over-xmpp webhook: its own logs, the events queue, the webhook's Twilio secret").build();
+                .description("sms-over-xmpp webhook: its own logs, the events queue, the webhook's "
+                        + Provider.titles(List.copyOf(webhookSecrets.keySet()))
+                        + (webhookSecrets.size() == 1 ? " secret" : " secrets")).build();
         logs.grantWrite(role);
         function = Function.Builder.create(this, "Resource")
                 .runtime(Runtime.JAVA_21)
@@ -64,13 +72,7 @@ public final class WebhookFunction extends Construct {
                 .applicationLogLevelV2(ApplicationLogLevel.TRACE)
                 .systemLogLevelV2(SystemLogLevel.INFO)
                 // No JAVA_TOOL_OPTIONS: Lambda's java21 runtime already stops at the client compiler (C1).
-                .environment(Map.of(
-                        "QUEUE_URL", queue.getQueueUrl(),
-                        "TWILIO_SECRET_ID", twilioSecret.getSecretArn(),
-                        "PUBLIC_BASE_URL", publicBaseUrl,
-                        // The package ships no Log4j (its build refuses it), so the runtime's Log4Shell patch, a Java
-                        // agent that costs every cold start, has nothing to protect.
-                        DISABLE_LOG4J_PATCH, "true"))
+                .environment(environment(queue, webhookSecrets, publicBaseUrl))
                 .build();
         if (snapStart) {
             // SnapStart applies to published versions: the alias below publishes one on every code change.
@@ -83,9 +85,23 @@ public final class WebhookFunction extends Construct {
         live = settings.rehearsal() ? function
                 : Alias.Builder.create(this, "Live").aliasName(ALIAS).version(function.getCurrentVersion()).build();
         queue.grantSendMessages(role);
-        twilioSecret.grantRead(role);
+        // Only the webhook secrets: the bridge's API secrets and the component secret are no business of the webhook.
+        webhookSecrets.values().forEach(secret -> secret.grantRead(role));
 
         Suppressions.suppress(this, "AwsSolutions-L1", "Java 21 is the gateway's chosen runtime (the build targets it).");
+    }
+
+    /** A provider is enabled in the function by its secret's variable, so only the deployed ones are set. */
+    private static Map<String, String> environment(IQueue queue, Map<Provider, ISecret> webhookSecrets,
+            String publicBaseUrl) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUEUE_URL", queue.getQueueUrl());
+        webhookSecrets.forEach((provider, secret) -> env.put(provider.lambdaSecretVariable(), secret.getSecretArn()));
+        env.put("PUBLIC_BASE_URL", publicBaseUrl);
+        // The package ships no Log4j (its build refuses it), so the runtime's Log4Shell patch, a Java agent that
+        // costs every cold start, has nothing to protect.
+        env.put(DISABLE_LOG4J_PATCH, "true");
+        return env;
     }
 
     public Function function() {

@@ -53,12 +53,23 @@ class FreshAccountDeployTest {
 
     @Test
     void everyFixedNameIsRetainedExceptOnCreateOrDeletedWithTheStack() {
-        Map<String, String> named = namedResources(synth);
         // The ones this stack has today, so the enumeration itself cannot silently find nothing.
-        assertThat(named.values()).contains("AWS::DynamoDB::Table sms-over-xmpp-mappings",
+        assertThat(namedResources(synth).values()).contains("AWS::DynamoDB::Table sms-over-xmpp-mappings",
                 "AWS::SecretsManager::Secret sms-over-xmpp/twilio/webhook", "AWS::SecretsManager::Secret sms-over-xmpp/twilio/api",
                 "AWS::SecretsManager::Secret sms-over-xmpp/component", "AWS::SQS::Queue sms-over-xmpp-outbox.fifo",
                 "AWS::ECS::Cluster sms-over-xmpp");
+        assertRetainedExceptOnCreateOrDeleted(synth);
+        // Each provider adds two named secrets.
+        Synth all = Synth.withProviders(Synth.ALL_PROVIDERS);
+        assertThat(namedResources(all).values()).contains("AWS::SecretsManager::Secret sms-over-xmpp/telnyx/webhook",
+                "AWS::SecretsManager::Secret sms-over-xmpp/telnyx/api",
+                "AWS::SecretsManager::Secret sms-over-xmpp/signalwire/webhook",
+                "AWS::SecretsManager::Secret sms-over-xmpp/signalwire/api");
+        assertRetainedExceptOnCreateOrDeleted(all);
+    }
+
+    private static void assertRetainedExceptOnCreateOrDeleted(Synth synth) {
+        Map<String, String> named = namedResources(synth);
         Map<?, ?> resources = (Map<?, ?>) synth.template.toJSON().get("Resources");
         named.forEach((id, typeAndName) -> {
             Object policy = ((Map<?, ?>) resources.get(id)).get("DeletionPolicy");
@@ -75,8 +86,10 @@ class FreshAccountDeployTest {
 
     @Test
     void noResourceOutlivesAFailedFirstCreate() {
-        ((Map<?, ?>) synth.template.toJSON().get("Resources")).forEach((id, resource) ->
-                assertThat(((Map<?, ?>) resource).get("DeletionPolicy")).as(String.valueOf(id)).isNotIn("Retain", "Snapshot"));
+        for (Synth deploy : List.of(synth, Synth.withProviders(Synth.ALL_PROVIDERS))) {
+            ((Map<?, ?>) deploy.template.toJSON().get("Resources")).forEach((id, resource) ->
+                    assertThat(((Map<?, ?>) resource).get("DeletionPolicy")).as(String.valueOf(id)).isNotIn("Retain", "Snapshot"));
+        }
     }
 
     @Test
@@ -170,6 +183,18 @@ class FreshAccountDeployTest {
         assertThat(rehearsal.bridgeEnvironment()).doesNotContainKey("MEDIA_BASE_URL");
     }
 
+    @Test
+    void rehearsalRefersToEveryProvidersSecretsByTheNamesTheScriptCreates() {
+        Synth rehearsal = Synth.shared(Map.of("rehearsal", "true", "providers", Synth.ALL_PROVIDERS));
+        rehearsal.template.resourceCountIs("AWS::SecretsManager::Secret", 0);
+        String template = String.valueOf(rehearsal.template.toJSON().get("Resources"));
+        for (Provider provider : Provider.values()) {
+            // bin/lib/rehearsal/emulator.py creates exactly these names before the deploy.
+            assertThat(template).contains(":secret:" + provider.webhookSecretName() + "-",
+                    ":secret:" + provider.apiSecretName() + "-");
+        }
+    }
+
     /**
      * moto's CloudFormation skips the types it has no model for, and then fails the whole create on any
      * Fn::GetAtt that names one ("references undefined resource"). The alarm widget of the dashboard did once.
@@ -180,8 +205,9 @@ class FreshAccountDeployTest {
                 "AWS::ApiGateway::Stage", "AWS::CloudWatch::Alarm", "AWS::ECS::ClusterCapacityProviderAssociations",
                 "AWS::S3::BucketPolicy", "AWS::SNS::Subscription", "AWS::SNS::TopicPolicy", "AWS::SQS::QueuePolicy");
         for (Map<String, Object> context : List.<Map<String, Object>>of(Map.of("rehearsal", "true"),
-                Map.of("rehearsal", "true", "alarmEmail", "ops@example.com"))) {
-            Map<?, ?> resources = (Map<?, ?>) Synth.of(context).template.toJSON().get("Resources");
+                Map.of("rehearsal", "true", "alarmEmail", "ops@example.com"),
+                Map.of("rehearsal", "true", "providers", Synth.ALL_PROVIDERS))) {
+            Map<?, ?> resources = (Map<?, ?>) Synth.shared(context).template.toJSON().get("Resources");
             Set<String> targets = new TreeSet<>();
             collectGetAttTargets(resources, targets);
             for (String target : targets) {

@@ -2,6 +2,8 @@ package org.smsoverxmpp.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,29 +11,36 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import software.amazon.awscdk.assertions.Match;
 
-/** Each side reads its own secrets and makes exactly its own AWS calls. */
+/** Each side reads its own secrets and makes exactly its own AWS calls, whichever providers are deployed. */
 class SecretsAndGrantsTest {
+    /** Each provider alone (Twilio by the unset context), two together, and all three. */
+    static final String[] DEPLOYS = {"", "telnyx", "signalwire", "signalwire,twilio", Synth.ALL_PROVIDERS};
+
     static Synth synth;
-    static String webhookSecret;
-    static String apiSecret;
-    static String componentSecret;
 
     @BeforeAll
     static void synthesize() {
-        synth = Synth.of(Map.of());
+        synth = Synth.withProviders("");
+    }
+
+    /** The gateway's secrets of a deploy, by name → logical id. */
+    static Map<String, String> secretIds(Synth synth) {
         Map<String, String> byName = new HashMap<>();
         synth.resources("AWS::SecretsManager::Secret").forEach((id, secret) ->
                 byName.put((String) Synth.properties(secret).get("Name"), id));
-        assertThat(byName).containsOnlyKeys(GatewaySecrets.TWILIO_WEBHOOK, GatewaySecrets.TWILIO_API, GatewaySecrets.COMPONENT);
-        webhookSecret = byName.get(GatewaySecrets.TWILIO_WEBHOOK);
-        apiSecret = byName.get(GatewaySecrets.TWILIO_API);
-        componentSecret = byName.get(GatewaySecrets.COMPONENT);
+        return byName;
     }
 
-    /** The gateway's secrets the role may read; fails on a secretsmanager statement naming anything else. */
-    static Set<String> secretsReadBy(String role) {
+    /**
+     * The gateway's secrets the role may read, by logical id; fails on a secretsmanager statement that reads more
+     * than a secret's value or names anything that is not one of the gateway's secrets.
+     */
+    static Set<String> secretsReadBy(Synth synth, String role) {
+        Collection<String> known = secretIds(synth).values();
         Set<String> secrets = new TreeSet<>();
         for (Map<?, ?> statement : synth.statementsOf(role)) {
             if (Synth.actions(statement).stream().noneMatch(a -> a.startsWith("secretsmanager:"))) {
@@ -39,32 +48,82 @@ class SecretsAndGrantsTest {
             }
             assertThat(Synth.actions(statement)).containsExactlyInAnyOrder("secretsmanager:GetSecretValue",
                     "secretsmanager:DescribeSecret");
-            List<String> named = List.of(webhookSecret, apiSecret, componentSecret).stream()
-                    .filter(secret -> Synth.refersTo(statement.get("Resource"), secret)).toList();
-            assertThat(named).as("the secret " + statement.get("Resource")).hasSize(1);
-            secrets.addAll(named);
+            List<?> resources = statement.get("Resource") instanceof List<?> list ? list : List.of(statement.get("Resource"));
+            for (Object resource : resources) {
+                List<String> named = known.stream().filter(secret -> Synth.refersTo(resource, secret)).toList();
+                assertThat(named).as("the secret " + resource).hasSize(1);
+                secrets.addAll(named);
+            }
         }
         return secrets;
     }
 
-    @Test
-    void webhookReadsOnlyTheWebhookSecret() {
-        assertThat(secretsReadBy(synth.lambdaRole())).containsExactly(webhookSecret);
-        assertThat(synth.webhookEnvironment().get("TWILIO_SECRET_ID")).isEqualTo(Map.of("Ref", webhookSecret));
+    @ParameterizedTest
+    @FieldSource("DEPLOYS")
+    void eachDeployedProviderHasItsTwoSecretsAndNoOtherProviderHasAny(String providers) {
+        List<String> names = new ArrayList<>(List.of(GatewaySecrets.COMPONENT));
+        ProvidersTest.deployed(providers).forEach(p -> names.addAll(List.of(p.webhookSecretName(), p.apiSecretName())));
+        assertThat(secretIds(Synth.withProviders(providers))).containsOnlyKeys(names);
+    }
+
+    @ParameterizedTest
+    @FieldSource("DEPLOYS")
+    void webhookReadsOnlyTheDeployedProvidersWebhookSecrets(String providers) {
+        Synth synth = Synth.withProviders(providers);
+        Map<String, String> ids = secretIds(synth);
+        List<Provider> deployed = ProvidersTest.deployed(providers);
+
+        assertThat(secretsReadBy(synth, synth.lambdaRole())).containsExactlyInAnyOrderElementsOf(
+                deployed.stream().map(p -> ids.get(p.webhookSecretName())).toList());
+        for (Provider provider : Provider.values()) {
+            if (deployed.contains(provider)) {
+                assertThat(synth.webhookEnvironment()).containsEntry(provider.lambdaSecretVariable(),
+                        Map.of("Ref", ids.get(provider.webhookSecretName())));
+            } else {
+                assertThat(synth.webhookEnvironment()).doesNotContainKey(provider.lambdaSecretVariable());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("DEPLOYS")
+    void bridgeStartsWithTheDeployedApiSecretsAndTheComponentSecretOnly(String providers) {
+        Synth synth = Synth.withProviders(providers);
+        Map<String, String> ids = secretIds(synth);
+        List<Provider> deployed = ProvidersTest.deployed(providers);
+        String component = ids.get(GatewaySecrets.COMPONENT);
+
+        // ECS reads them with the execution role when it starts the task; the bridge's own role reads none.
+        List<String> expected = new ArrayList<>(List.of(component));
+        deployed.forEach(p -> expected.add(ids.get(p.apiSecretName())));
+        assertThat(secretsReadBy(synth, synth.executionRole())).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(secretsReadBy(synth, synth.taskRole())).isEmpty();
+
+        Map<String, Object> secrets = synth.bridgeSecrets();
+        Map<String, Object> wanted = new HashMap<>(Map.of("COMPONENT_SECRET", Map.of("Ref", component)));
+        for (Provider provider : deployed) {
+            provider.bridgeSecretKeys().forEach((name, key) -> wanted.put(name, Map.of("Fn::Join",
+                    List.of("", List.of(Map.of("Ref", ids.get(provider.apiSecretName())), ":" + key + "::")))));
+        }
+        assertThat(secrets).isEqualTo(wanted);
     }
 
     @Test
-    void bridgeStartsWithTheApiKeyAndComponentSecretOnly() {
-        // ECS reads them with the execution role when it starts the task; the bridge's own role reads none.
-        assertThat(secretsReadBy(synth.executionRole())).containsExactlyInAnyOrder(apiSecret, componentSecret);
-        assertThat(secretsReadBy(synth.taskRole())).isEmpty();
-        Map<String, Object> secrets = synth.bridgeSecrets();
-        assertThat(secrets.get("COMPONENT_SECRET")).isEqualTo(Map.of("Ref", componentSecret));
-        for (Map.Entry<String, String> key : Map.of("TWILIO_ACCOUNT_SID", "accountSid", "TWILIO_API_KEY_SID", "apiKeySid",
-                "TWILIO_API_KEY_SECRET", "apiKeySecret").entrySet()) {
-            assertThat(secrets.get(key.getKey())).isEqualTo(Map.of("Fn::Join",
-                    List.of("", List.of(Map.of("Ref", apiSecret), ":" + key.getValue() + "::"))));
+    void theBridgeIsGivenTheKeysItsApiSecretsHold() {
+        // The JSON keys the API secrets' placeholders and examples hold are the ones ECS reads out of them.
+        for (Provider provider : Provider.values()) {
+            for (String key : provider.bridgeSecretKeys().values()) {
+                assertThat(provider.apiSecret().example()).as(provider + " example").contains("\"" + key + "\"");
+                assertThat(provider.apiSecret().template() + provider.apiSecret().generatedKey())
+                        .as(provider + " placeholder").contains(key);
+            }
         }
+        assertThat(Provider.TWILIO.bridgeSecretKeys()).containsExactly(Map.entry("TWILIO_ACCOUNT_SID", "accountSid"),
+                Map.entry("TWILIO_API_KEY_SID", "apiKeySid"), Map.entry("TWILIO_API_KEY_SECRET", "apiKeySecret"));
+        assertThat(Provider.TELNYX.bridgeSecretKeys()).containsExactly(Map.entry("TELNYX_API_KEY", "apiKey"));
+        assertThat(Provider.SIGNALWIRE.bridgeSecretKeys()).containsExactly(
+                Map.entry("SIGNALWIRE_PROJECT_ID", "projectId"), Map.entry("SIGNALWIRE_API_TOKEN", "apiToken"),
+                Map.entry("SIGNALWIRE_SPACE_URL", "spaceUrl"));
     }
 
     @Test
@@ -78,6 +137,18 @@ class SecretsAndGrantsTest {
                 "Name", GatewaySecrets.TWILIO_API,
                 "GenerateSecretString", Match.objectLike(Map.of("GenerateStringKey", "apiKeySecret",
                         "SecretStringTemplate", "{\"accountSid\":\"AC-fill-me-in\",\"apiKeySid\":\"SK-fill-me-in\"}")))));
+        // Telnyx's public key and SignalWire's signing key: 32 random letters and digits, which check no signature
+        // (and are no Ed25519 key at all, so Telnyx's webhooks are answered 503 until the real key is set).
+        Synth all = Synth.withProviders(Synth.ALL_PROVIDERS);
+        for (Map.Entry<String, String> generated : Map.of("sms-over-xmpp/telnyx/webhook", "publicKey",
+                "sms-over-xmpp/telnyx/api", "apiKey", "sms-over-xmpp/signalwire/webhook", "signingKey",
+                "sms-over-xmpp/signalwire/api", "apiToken").entrySet()) {
+            all.template.hasResource("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
+                    "DeletionPolicy", "RetainExceptOnCreate", "UpdateReplacePolicy", "Retain",
+                    "Properties", Match.objectLike(Map.of("Name", generated.getKey(),
+                            "GenerateSecretString", Match.objectLike(Map.of("GenerateStringKey", generated.getValue(),
+                                    "PasswordLength", 32, "ExcludePunctuation", true)))))));
+        }
     }
 
     @Test

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
@@ -18,6 +21,10 @@ final class Synth {
     /** Only the context without a default. */
     static final Map<String, Object> REQUIRED = Map.of("xmppHost", "xmpp.example.com", "componentDomain", "sms.example.com");
 
+    /** Every provider, in the order the rehearsal deploys them. */
+    static final String ALL_PROVIDERS = "twilio,telnyx,signalwire";
+    private static final Map<Map<String, Object>, Synth> CACHE = new ConcurrentHashMap<>();
+
     final GatewayStack stack;
     final Template template;
 
@@ -29,6 +36,19 @@ final class Synth {
     /** The required context plus {@code extra}, with no region known (as in CI). */
     static Synth of(Map<String, Object> extra) {
         return of(extra, Map.of());
+    }
+
+    /**
+     * The same as {@link #of(Map)}, synthesized once for all the tests that only read it: a synth with cdk-nag
+     * takes seconds, and the provider tests look at the same few deploys again and again.
+     */
+    static Synth shared(Map<String, Object> extra) {
+        return CACHE.computeIfAbsent(Map.copyOf(extra), Synth::of);
+    }
+
+    /** A deploy for {@code providers} (a comma list as in {@code -c providers}); empty leaves the context unset. */
+    static Synth withProviders(String providers) {
+        return shared(providers.isEmpty() ? Map.of() : Map.of("providers", providers));
     }
 
     /** @param env the CDK CLI's environment, e.g. {@code CDK_DEFAULT_REGION} */
@@ -87,6 +107,41 @@ final class Synth {
     private static Map<String, Object> entries(Object list, String valueKey) {
         return ((List<?>) list).stream().map(e -> (Map<?, ?>) e)
                 .collect(Collectors.toMap(e -> (String) e.get("Name"), e -> e.get(valueKey)));
+    }
+
+    /** The API's routes that take a POST, as full paths: {@code /sms}, {@code /telnyx/events}. */
+    Set<String> postRoutes() {
+        Map<String, Map<String, Object>> resources = resources("AWS::ApiGateway::Resource");
+        Set<String> routes = new TreeSet<>();
+        for (Map<String, Object> method : resources("AWS::ApiGateway::Method").values()) {
+            if ("POST".equals(properties(method).get("HttpMethod"))) {
+                routes.add(path(resources, properties(method).get("ResourceId")));
+            }
+        }
+        return routes;
+    }
+
+    /** The path of the resource {@code id} refers to ({@code Ref}), up to the API's root ({@code Fn::GetAtt}). */
+    private static String path(Map<String, Map<String, Object>> resources, Object id) {
+        if (!(id instanceof Map<?, ?> ref) || !(ref.get("Ref") instanceof String logicalId)) {
+            return "";
+        }
+        Map<String, Object> resource = properties(resources.get(logicalId));
+        return path(resources, resource.get("ParentId")) + "/" + resource.get("PathPart");
+    }
+
+    /**
+     * A value of the template as the deployed resource would see it, with {@code ref} standing for every Ref and
+     * attribute: an Fn::Join of a URL comes out as {@code https://ref.execute-api.ref.ref/prod/status}.
+     */
+    static String render(Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof Map<?, ?> map && map.get("Fn::Join") instanceof List<?> join) {
+            return ((List<?>) join.get(1)).stream().map(Synth::render).collect(Collectors.joining((String) join.get(0)));
+        }
+        return "ref";
     }
 
     /** Every statement of every AWS::IAM::Policy attached to the role {@code roleId}. */
