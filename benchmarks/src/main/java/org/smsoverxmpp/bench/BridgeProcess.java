@@ -32,6 +32,11 @@ final class BridgeProcess implements AutoCloseable {
         env.putAll(aws.bridgeEnvironment());
         env.putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
                 "TWILIO_ACCOUNT_SID", StaticSecrets.ACCOUNT, "TWILIO_AUTH_TOKEN", StaticSecrets.TOKEN));
+        // For measuring the receive rhythm side by side: QUEUE_GATHER_MS=0 bin/bench … turns it off.
+        String gather = System.getenv("QUEUE_GATHER_MS");
+        if (gather != null && !gather.isBlank()) {
+            env.put("QUEUE_GATHER_MS", gather);
+        }
         return env;
     }
 
