@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +28,7 @@ public final class TelnyxSimulator implements AutoCloseable {
     private final PrintStream out;
     private final String apiKey;
     private final TelnyxWebhookPoster poster;
-    private final ScheduledExecutorService callbacks = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "telnyx-sim-callbacks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService callbacks = SimulatorHttp.callbackThread("telnyx-sim-callbacks");
 
     /** {@code signingKey} stands in for Telnyx's: its public half is in the webhook's Telnyx secret. */
     public TelnyxSimulator(String bindAddress, int port, PrintStream out, String apiKey, PrivateKey signingKey)
@@ -53,25 +48,25 @@ public final class TelnyxSimulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod()) || !"/v2/messages".equals(exchange.getRequestURI().getPath())) {
-            send(exchange, 404, error("10005", "Resource not found", "The requested resource was not found."));
+            SimulatorHttp.sendJson(exchange, 404, error("10005", "Resource not found", "The requested resource was not found."));
             return;
         }
         if (!("Bearer " + apiKey).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            send(exchange, 401, error("10009", "Authentication failed", "The API key is missing or wrong."));
+            SimulatorHttp.sendJson(exchange, 401, error("10009", "Authentication failed", "The API key is missing or wrong."));
             return;
         }
         JsonNode message;
         try {
             message = JSON.readTree(exchange.getRequestBody().readAllBytes());
         } catch (IOException e) {
-            send(exchange, 400, error("10015", "Bad Request", "The request body is not JSON."));
+            SimulatorHttp.sendJson(exchange, 400, error("10015", "Bad Request", "The request body is not JSON."));
             return;
         }
         String from = message.path("from").asText("");
         String to = message.path("to").asText("");
         String text = message.path("text").asText("");
         if (from.isEmpty() || to.isEmpty()) {
-            send(exchange, 422, error("40305", "Invalid 'from' address", "Both 'from' and 'to' are required."));
+            SimulatorHttp.sendJson(exchange, 422, error("40305", "Invalid 'from' address", "Both 'from' and 'to' are required."));
             return;
         }
         String id = UUID.randomUUID().toString();
@@ -79,7 +74,7 @@ public final class TelnyxSimulator implements AutoCloseable {
         message.path("media_urls").forEach(url -> media.add(url.asText()));
         out.println("[telnyx-simulator] SMS " + id + " from " + from + " to " + to + ": " + text
                 + (media.isEmpty() ? "" : " (media: " + String.join(", ", media) + ")"));
-        send(exchange, 200, "{\"data\":{\"record_type\":\"message\",\"id\":\"" + id + "\",\"direction\":\"outbound\","
+        SimulatorHttp.sendJson(exchange, 200, "{\"data\":{\"record_type\":\"message\",\"id\":\"" + id + "\",\"direction\":\"outbound\","
                 + "\"type\":\"" + (media.isEmpty() ? "SMS" : "MMS") + "\",\"to\":[{\"phone_number\":\"" + to
                 + "\",\"status\":\"queued\"}]}}");
         String webhook = message.path("webhook_url").asText("");
@@ -108,13 +103,6 @@ public final class TelnyxSimulator implements AutoCloseable {
         return "{\"errors\":[{\"code\":\"" + code + "\",\"title\":\"" + title + "\",\"detail\":\"" + detail + "\"}]}";
     }
 
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
 
     @Override
     public void close() {

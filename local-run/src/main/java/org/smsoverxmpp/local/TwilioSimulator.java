@@ -28,11 +28,7 @@ public final class TwilioSimulator implements AutoCloseable {
     private final PrintStream out;
     private final WebhookPoster poster;
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
-    private final ScheduledExecutorService callbacks = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "twilio-sim-callbacks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService callbacks = SimulatorHttp.callbackThread("twilio-sim-callbacks");
 
     public TwilioSimulator(String bindAddress, int port, PrintStream out, WebhookPoster poster) throws IOException {
         this.out = out;
@@ -50,7 +46,7 @@ public final class TwilioSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         Matcher matcher = MESSAGES.matcher(exchange.getRequestURI().getPath());
         if (!"POST".equals(exchange.getRequestMethod()) || !matcher.matches()) {
-            send(exchange, 404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
+            SimulatorHttp.sendJson(exchange, 404, "{\"code\":20404,\"message\":\"The requested resource was not found\",\"status\":404}");
             return;
         }
         Map<String, List<String>> form = decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -58,14 +54,14 @@ public final class TwilioSimulator implements AutoCloseable {
         String to = first(form, "To");
         String body = first(form, "Body");
         if (to.isEmpty() || from.isEmpty()) {
-            send(exchange, 400, "{\"code\":21604,\"message\":\"A 'To' and 'From' phone number is required.\",\"status\":400}");
+            SimulatorHttp.sendJson(exchange, 400, "{\"code\":21604,\"message\":\"A 'To' and 'From' phone number is required.\",\"status\":400}");
             return;
         }
         String sid = String.format("SM%032x", sequence.incrementAndGet());
         List<String> media = form.getOrDefault("MediaUrl", List.of());
         out.println("[twilio-simulator] SMS " + sid + " from " + from + " to " + to + ": " + body
                 + (media.isEmpty() ? "" : " (media: " + String.join(", ", media) + ")"));
-        send(exchange, 201, "{\"sid\":\"" + sid + "\",\"account_sid\":\"" + matcher.group(1) + "\",\"from\":\""
+        SimulatorHttp.sendJson(exchange, 201, "{\"sid\":\"" + sid + "\",\"account_sid\":\"" + matcher.group(1) + "\",\"from\":\""
                 + from + "\",\"to\":\"" + to + "\",\"status\":\"queued\"}");
         String callback = first(form, "StatusCallback");
         if (!callback.isEmpty()) {
@@ -99,13 +95,6 @@ public final class TwilioSimulator implements AutoCloseable {
         return values == null || values.isEmpty() ? "" : values.get(0);
     }
 
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
 
     @Override
     public void close() {
