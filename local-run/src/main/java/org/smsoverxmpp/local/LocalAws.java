@@ -111,11 +111,7 @@ public final class LocalAws implements AutoCloseable {
         s3.putBucketPolicy(r -> r.bucket(mediaBucket).policy("{\"Version\":\"2012-10-17\",\"Statement\":[{"
                 + "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\","
                 + "\"Resource\":\"arn:aws:s3:::" + mediaBucket + "/media/*\"}]}"));
-        try {
-            secrets.createSecret(r -> r.name(secretId).secretString(twilioSecretJson));
-        } catch (ResourceExistsException e) {
-            secrets.putSecretValue(r -> r.secretId(secretId).secretString(twilioSecretJson));
-        }
+        createOrReplaceSecret(secretId, twilioSecretJson);
     }
 
     /**
@@ -124,12 +120,17 @@ public final class LocalAws implements AutoCloseable {
      */
     public String putSecret(String name, String json) {
         String id = SECRET_PREFIX + name + secretId.substring(SECRET.length());
+        createOrReplaceSecret(id, json);
+        return id;
+    }
+
+    /** Replaced when it is there from an earlier run. */
+    private void createOrReplaceSecret(String id, String json) {
         try {
             secrets.createSecret(r -> r.name(id).secretString(json));
         } catch (ResourceExistsException e) {
             secrets.putSecretValue(r -> r.secretId(id).secretString(json));
         }
-        return id;
     }
 
     /** Sends a message to the dead-letter queue at {@code deadLetterUrl} after {@link #MAX_RECEIVES} receives. */

@@ -87,8 +87,7 @@ public final class SendSms {
             return 1;
         }
         String recipient = to == null ? state.getProperty("number") : to;
-        Map<String, String> form = form(state, from, recipient, text.toString(), media);
-        String id = form.get("MessageSid");
+        String id;
         HttpResponse<String> response;
         try {
             if (provider.equals("telnyx")) {
@@ -99,6 +98,8 @@ public final class SendSms {
                         .post(state.getProperty("telnyx_events_url"),
                                 TelnyxWebhookEvents.received(id, from, recipient, text.toString(), typed));
             } else {
+                Map<String, String> form = form(state, from, recipient, text.toString(), media);
+                id = form.get("MessageSid");
                 response = new WebhookPoster(state.getProperty("auth_token"))
                         .postTo(state.getProperty("webhook_url"), state.getProperty("signed_url"), form);
             }
