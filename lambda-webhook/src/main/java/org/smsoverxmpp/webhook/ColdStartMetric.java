@@ -1,8 +1,7 @@
 package org.smsoverxmpp.webhook;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.smsoverxmpp.webhook.logging.StandardOutput;
 
 /**
  * One embedded-metric-format line per execution environment, at its first request: CloudWatch counts cold starts
@@ -19,13 +18,9 @@ public final class ColdStartMetric {
     /** A request ran from {@code startedMillis} to {@code endedMillis} (epoch milliseconds). */
     void requestRan(long startedMillis, long endedMillis) {
         if (first.getAndSet(false)) {
-            // Straight to standard output, not through the logger: CloudWatch reads a metric only from a bare JSON
-            // line, and Lambda's JSON log format passes a line that is already JSON as it is. Looked up each time,
-            // as Lambda's runtime replaces System.out before the function starts.
-            byte[] bytes = (line(endedMillis - startedMillis, endedMillis) + "\n").getBytes(StandardCharsets.UTF_8);
-            PrintStream out = System.out;
-            out.write(bytes, 0, bytes.length);
-            out.flush();
+            // Not through the logger: CloudWatch reads a metric only from a bare JSON line, and Lambda's JSON log
+            // format passes a line that is already JSON as it is.
+            StandardOutput.writeLine(line(endedMillis - startedMillis, endedMillis));
         }
     }
 

@@ -1,7 +1,5 @@
 package org.smsoverxmpp.webhook.logging;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.MDC;
@@ -62,11 +60,7 @@ final class JsonLogger extends LegacyAbstractLogger {
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
             Throwable error) {
         String message = MessageFormatter.basicArrayFormat(pattern, arguments);
-        byte[] line = (JsonLogLine.render(Instant.now().truncatedTo(ChronoUnit.MILLIS), level.name(), name, message == null ? "" : message,
-                MDC.getCopyOfContextMap(), error) + "\n").getBytes(StandardCharsets.UTF_8);
-        // Looked up on every event: Lambda's runtime replaces System.out before the function starts.
-        PrintStream out = System.out;
-        out.write(line, 0, line.length);
-        out.flush();
+        StandardOutput.writeLine(JsonLogLine.render(Instant.now().truncatedTo(ChronoUnit.MILLIS), level.name(), name,
+                message == null ? "" : message, MDC.getCopyOfContextMap(), error));
     }
 }
