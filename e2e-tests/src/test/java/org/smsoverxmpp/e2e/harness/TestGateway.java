@@ -187,18 +187,19 @@ public final class TestGateway implements AutoCloseable {
 
     /** A Prosody account mapped to {@code number}, logged in with Smack. */
     public XmppUser user(String name, String number) throws Exception {
-        xmpp.register(name, PASSWORD);
-        if (number != null) {
-            mappings.put(new Mapping(XmppUser.jid(name + "@" + XmppServer.DOMAIN), new PhoneNumber(number)));
-        }
-        return new XmppUser(xmpp.c2sPort(), name, PASSWORD);
+        return user(name, Optional.ofNullable(number), Optional.empty());
     }
 
     /** An account mapped to {@code number} at {@code provider} ({@code telnyx}), logged in with Smack. */
     public XmppUser user(String name, String number, String provider) throws Exception {
+        return user(name, Optional.of(number), Optional.of(provider));
+    }
+
+    private XmppUser user(String name, Optional<String> number, Optional<String> provider) throws Exception {
         xmpp.register(name, PASSWORD);
-        mappings.put(new Mapping(XmppUser.jid(name + "@" + XmppServer.DOMAIN), new PhoneNumber(number),
-                Optional.of(provider)));
+        if (number.isPresent()) {
+            mappings.put(new Mapping(XmppUser.jid(name + "@" + XmppServer.DOMAIN), new PhoneNumber(number.get()), provider));
+        }
         return new XmppUser(xmpp.c2sPort(), name, PASSWORD);
     }
 
