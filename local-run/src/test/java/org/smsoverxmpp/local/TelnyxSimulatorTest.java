@@ -1,6 +1,7 @@
 package org.smsoverxmpp.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.smsoverxmpp.bridge.address.PhoneNumber;
 import org.smsoverxmpp.bridge.provider.SendResult;
@@ -58,10 +58,7 @@ class TelnyxSimulatorTest {
             String id = ((SendResult.Sent) result).messageId();
             assertThat(printed.toString(StandardCharsets.UTF_8))
                     .contains("[telnyx-simulator] SMS " + id + " from +15550000001 to +15551234567: hi back 👋");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (posted.size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await("the simulator's two status events").atMost(Duration.ofSeconds(10)).until(() -> posted.size() >= 2);
             assertThat(posted).hasSize(2);
             ObjectMapper json = new ObjectMapper();
             for (Posted event : posted) {
