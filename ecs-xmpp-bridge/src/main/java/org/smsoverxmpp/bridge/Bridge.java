@@ -52,6 +52,17 @@ public final class Bridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
     /** How long an answer to a user may wait for the stream: longer than a reconnect's longest backoff. */
     private static final Duration REPLY_WAIT = Duration.ofSeconds(45);
+    /**
+     * How long a delivered message's delete waits for others (QueuePoller.gatherDeletes): each SQS call costs
+     * the bridge about as much CPU as the rest of an SMS, so under light traffic a delete of its own doubles the
+     * cost. A conversation's next message waits for the delete, so this stays well below what a person notices.
+     */
+    private static final Duration DELETE_LINGER = Duration.ofMillis(50);
+    /**
+     * How long a sent SMS's record waits for others to share its BatchWriteItem. Nobody waits for it: a status
+     * callback that comes sooner is answered from memory. What a crash loses in this window is receipts, never an SMS.
+     */
+    private static final Duration RECORD_LINGER = Duration.ofMillis(200);
 
     private final Duration stopTimeout;
     private final ComponentConnection xmpp;
@@ -90,14 +101,15 @@ public final class Bridge implements AutoCloseable {
         GatewayMetrics metrics = GatewayMetrics.all(emf, activity);
         xmpp = new ComponentConnection(config.xmpp(), Backoff.standard(), metrics);
         sentWriter = config.sentTable().map(t -> new WriteBehindSentMessages(
-                new DynamoSentMessages(dynamo, t, config.sentRetention(), Clock.systemUTC()), 10_000, Duration.ofMillis(200), 4));
+                new DynamoSentMessages(dynamo, t, config.sentRetention(), Clock.systemUTC()), 10_000, Duration.ofMillis(200), 4, RECORD_LINGER));
         SentMessages sent = sentWriter.<SentMessages>map(w -> w).orElse(SentMessages.NONE);
         Replies replies = new Replies(xmpp, REPLY_WAIT);
         outbox = new SqsOutbox(sqs, config.outboxQueueUrl(), replies, config.outboxBuffer(), 2);
         Attempts attempts = config.sentTable()
                 .map(t -> Attempts.inTable(dynamo, t, config.sentRetention(), Clock.systemUTC()))
                 .orElseGet(Attempts::byReceiveCount);
-        outboxConsumer = new OutboxConsumer(new QueuePoller(sqs, config.outboxQueueUrl(), Optional.empty(), Clock.systemUTC()),
+        outboxConsumer = new OutboxConsumer(new QueuePoller(sqs, config.outboxQueueUrl(), Optional.empty(), Clock.systemUTC())
+                        .gatherDeletes(DELETE_LINGER, "outbox-deletes"),
                 new ReceiveRhythm(config.queueGather()), config.queueWaitSeconds(),
                 new SmsSending(mappings, providers, sent, attempts, replies, config.outboxMaxAge(), Clock.systemUTC(), metrics),
                 config.outboundLanes());
@@ -105,7 +117,8 @@ public final class Bridge implements AutoCloseable {
         DeliveredRecipients delivered = config.sentTable()
                 .map(t -> DeliveredRecipients.inTable(dynamo, t, config.sentRetention(), Clock.systemUTC()))
                 .orElseGet(DeliveredRecipients::inMemory);
-        consumer = new QueueConsumer(new QueuePoller(sqs, config.queueUrl(), config.deadLetterQueueUrl(), Clock.systemUTC()),
+        consumer = new QueueConsumer(new QueuePoller(sqs, config.queueUrl(), config.deadLetterQueueUrl(), Clock.systemUTC())
+                        .gatherDeletes(DELETE_LINGER, "sqs-deletes"),
                 new ReceiveRhythm(config.queueGather()), config.queueWaitSeconds(), xmpp, new SmsDelivery(mappings, mediaStore(config), providers, new SmsToStanzas(jids)),
                 new StatusDelivery(new DeliveryReports(sent, providers)), delivered, config.xmpp().pingTimeout(), config.inboundGiveUp(),
                 Clock.systemUTC(), metrics);

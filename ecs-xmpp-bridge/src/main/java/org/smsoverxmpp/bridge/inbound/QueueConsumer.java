@@ -89,6 +89,7 @@ public class QueueConsumer implements Runnable {
     /** After the consumer threads have ended. */
     public void close() {
         heartbeats.shutdownNow();
+        poller.close();
     }
 
     @Override

@@ -74,6 +74,7 @@ public final class OutboxConsumer implements Runnable, AutoCloseable {
     public void close() {
         lanes.shutdown();
         heartbeats.shutdownNow();
+        outbox.close();
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class QueuePoller {
     private final Optional<String> configuredDeadLetterUrl;
     private final Clock clock;
     private volatile String deadLetterUrl;
+    private volatile DeleteGathering gathering;
 
     /** @param deadLetterUrl the dead-letter queue; when empty it is read from the queue's redrive policy */
     public QueuePoller(SqsClient sqs, String queueUrl, Optional<String> deadLetterUrl, Clock clock) {
@@ -81,7 +82,37 @@ public final class QueuePoller {
         return received;
     }
 
+    /**
+     * From now on, deletes of delivered messages are gathered across consumers for up to {@code linger}
+     * ({@link DeleteGathering}) instead of each costing a call of its own; {@link #close} sends what is left.
+     */
+    public QueuePoller gatherDeletes(Duration linger, String threadName) {
+        if (!linger.isZero()) {
+            gathering = new DeleteGathering(this, linger, threadName);
+        }
+        return this;
+    }
+
+    /** Deletes delivered messages: at once, or gathered with others' if {@link #gatherDeletes} was called. */
     public void delete(List<ReceivedMessage> events) {
+        DeleteGathering gathered = gathering;
+        if (gathered == null) {
+            deleteNow(events);
+        } else if (!events.isEmpty()) {
+            gathered.add(events);
+        }
+    }
+
+    /** After the consumers have stopped: deletes what is gathered, so a graceful stop leaves no repeat behind. */
+    public void close() {
+        DeleteGathering gathered = gathering;
+        if (gathered != null) {
+            gathered.close();
+        }
+    }
+
+    /** One DeleteMessageBatch call for up to {@value #MAX_BATCH} messages. */
+    void deleteNow(List<ReceivedMessage> events) {
         if (events.isEmpty()) {
             return;
         }

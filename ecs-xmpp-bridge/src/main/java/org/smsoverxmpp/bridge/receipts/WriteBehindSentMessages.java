@@ -10,13 +10,16 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records sent SMS in the background, up to {@value DynamoSentMessages#MAX_BATCH} per BatchWriteItem, so a
- * send does not wait for DynamoDB and a busy minute costs a twenty-fifth of the requests. Until a record is
+ * send does not wait for DynamoDB and a busy minute costs a twenty-fifth of the requests. A batch gathers for up
+ * to {@code linger} before it is written, one writer gathering at a time: under light traffic records would
+ * otherwise go one per call, and a call costs the bridge more CPU than the rest of the SMS. Until a record is
  * written, {@link #find} answers from memory: a status callback can overtake the write. Memory is bounded:
  * when {@code capacity} records wait, senders wait for room, for a few seconds at most. What is not written
  * when the process dies is lost, as when a write fails: the SMS went out, only its receipt or failure
@@ -35,17 +38,22 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
     private final BlockingQueue<SentMessage> waiting;
     private final Map<String, SentMessage> unwritten = new ConcurrentHashMap<>();
     private final Duration retryDelay;
+    private final Duration linger;
+    /** Held by the writer gathering the next batch, so gathering writers do not split the records between them. */
+    private final ReentrantLock gathering = new ReentrantLock();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closing;
     private volatile long closeDeadline = Long.MAX_VALUE;
 
     /** @param writers concurrent BatchWriteItem calls: a table's round trip, not its capacity, limits one */
-    public WriteBehindSentMessages(DynamoSentMessages table, int capacity, Duration retryDelay, int writers) {
-        this(table, capacity, retryDelay, writers, OFFER_WAIT);
+    public WriteBehindSentMessages(DynamoSentMessages table, int capacity, Duration retryDelay, int writers, Duration linger) {
+        this(table, capacity, retryDelay, writers, linger, OFFER_WAIT);
     }
 
-    WriteBehindSentMessages(DynamoSentMessages table, int capacity, Duration retryDelay, int writers, Duration offerWait) {
+    WriteBehindSentMessages(DynamoSentMessages table, int capacity, Duration retryDelay, int writers, Duration linger,
+            Duration offerWait) {
         this.offerWait = offerWait;
+        this.linger = linger;
         this.table = table;
         this.waiting = new ArrayBlockingQueue<>(capacity);
         this.retryDelay = retryDelay;
@@ -124,22 +132,13 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
     private void writeUntilClosed() {
         List<SentMessage> batch = new ArrayList<>(DynamoSentMessages.MAX_BATCH);
         while (true) {
-            SentMessage first;
-            try {
-                first = waiting.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                // Nobody interrupts the writers; should something, finish what waits rather than lose it.
-                first = waiting.poll();
-            }
-            if (first == null) {
+            gather(batch);
+            if (batch.isEmpty()) {
                 if (closing) {
                     return;
                 }
                 continue;
             }
-            // Whatever gathered while the last batch was written goes in this one: no added delay.
-            batch.add(first);
-            waiting.drainTo(batch, DynamoSentMessages.MAX_BATCH - 1);
             try {
                 write(batch);
             } catch (Throwable t) {
@@ -148,6 +147,42 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
                 batch.forEach(m -> unwritten.remove(m.messageId()));
             }
             batch.clear();
+        }
+    }
+
+    /**
+     * Waits up to {@link #POLL} for a first record, then up to {@code linger} more for a full batch (not while
+     * closing); what gathered while the last batch was written goes in at once.
+     */
+    private void gather(List<SentMessage> batch) {
+        try {
+            gathering.lockInterruptibly();
+        } catch (InterruptedException e) {
+            // Nobody interrupts the writers; should something, finish what waits rather than lose it.
+            waiting.drainTo(batch, DynamoSentMessages.MAX_BATCH);
+            return;
+        }
+        try {
+            SentMessage first = waiting.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return;
+            }
+            batch.add(first);
+            long deadline = System.nanoTime() + linger.toNanos();
+            waiting.drainTo(batch, DynamoSentMessages.MAX_BATCH - batch.size());
+            long left;
+            while (batch.size() < DynamoSentMessages.MAX_BATCH && !closing && (left = deadline - System.nanoTime()) > 0) {
+                // In slices of POLL, so a close is noticed.
+                SentMessage next = waiting.poll(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    batch.add(next);
+                    waiting.drainTo(batch, DynamoSentMessages.MAX_BATCH - batch.size());
+                }
+            }
+        } catch (InterruptedException e) {
+            waiting.drainTo(batch, DynamoSentMessages.MAX_BATCH - batch.size());
+        } finally {
+            gathering.unlock();
         }
     }
 

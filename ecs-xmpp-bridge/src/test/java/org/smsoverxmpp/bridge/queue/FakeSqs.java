@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 public final class FakeSqs implements SqsClient {
     public final Deque<List<Message>> batches = new ArrayDeque<>();
     public final List<String> deleted = new CopyOnWriteArrayList<>();
+    /** How many entries each DeleteMessageBatch call held. */
+    public final List<Integer> deleteCalls = new CopyOnWriteArrayList<>();
     /** The last visibility each receipt handle was given, in seconds. */
     public final Map<String, Integer> visibility = new ConcurrentHashMap<>();
     public final List<Integer> visibilityChanges = new CopyOnWriteArrayList<>();
@@ -48,6 +50,7 @@ public final class FakeSqs implements SqsClient {
 
     @Override
     public DeleteMessageBatchResponse deleteMessageBatch(DeleteMessageBatchRequest request) {
+        deleteCalls.add(request.entries().size());
         request.entries().forEach(e -> deleted.add(e.receiptHandle()));
         return DeleteMessageBatchResponse.builder().build();
     }

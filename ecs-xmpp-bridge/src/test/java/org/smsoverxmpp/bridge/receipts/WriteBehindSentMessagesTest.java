@@ -65,7 +65,7 @@ class WriteBehindSentMessagesTest {
     void aStatusCallbackThatOvertakesTheWriteStillFindsTheRecord() throws Exception {
         FakeTable table = new FakeTable();
         table.gate = new CountDownLatch(1);
-        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1)) {
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1, Duration.ZERO)) {
             sent.remember(sent(1));
             assertThat(table.stored).isEmpty();
             assertThat(sent.find("SM1")).contains(sent(1));
@@ -80,7 +80,7 @@ class WriteBehindSentMessagesTest {
     void aBusyMinuteIsWrittenInBatchesOfAtMost25() throws Exception {
         FakeTable table = new FakeTable();
         table.gate = new CountDownLatch(1);
-        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 1_000, Duration.ofMillis(1), 1)) {
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 1_000, Duration.ofMillis(1), 1, Duration.ZERO)) {
             for (int i = 0; i < 200; i++) {
                 sent.remember(sent(i));
             }
@@ -97,7 +97,7 @@ class WriteBehindSentMessagesTest {
         FakeTable table = new FakeTable();
         table.throttleFirstCalls = 3;
         table.gate = new CountDownLatch(1);
-        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1)) {
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1, Duration.ZERO)) {
             for (int i = 0; i < 10; i++) {
                 sent.remember(sent(i));
             }
@@ -111,7 +111,7 @@ class WriteBehindSentMessagesTest {
     void anOutageGivesTheRecordsUpAfterFiveAttemptsAndSendingGoesOn() throws Exception {
         FakeTable table = new FakeTable();
         table.down = true;
-        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1)) {
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1, Duration.ZERO)) {
             sent.remember(sent(1));
             assertThat(sent.flush(Duration.ofSeconds(5))).isTrue();
             assertThat(table.calls.get()).isEqualTo(5);
@@ -128,7 +128,7 @@ class WriteBehindSentMessagesTest {
         FakeTable table = new FakeTable();
         table.gate = new CountDownLatch(1);
         Duration wait = Duration.ofMillis(200);
-        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 1, Duration.ofMillis(1), 1, wait)) {
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 1, Duration.ofMillis(1), 1, Duration.ZERO, wait)) {
             sent.remember(sent(1)); // taken by the writer, which now waits for DynamoDB
             sent.remember(sent(2)); // fills the buffer
             long started = System.nanoTime();
@@ -148,7 +148,7 @@ class WriteBehindSentMessagesTest {
     void closeWritesWhatWaits() {
         FakeTable table = new FakeTable();
         table.gate = new CountDownLatch(1);
-        WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1);
+        WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1, Duration.ZERO);
         for (int i = 0; i < 30; i++) {
             sent.remember(sent(i));
         }
@@ -181,7 +181,7 @@ class WriteBehindSentMessagesTest {
     @Test
     void closeWritesEveryWaitingRecordEvenWhenTheClientFailsOnInterruptedThreads() {
         InterruptSensitiveTable table = new InterruptSensitiveTable();
-        WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 1000, Duration.ofMillis(1), 4);
+        WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 1000, Duration.ofMillis(1), 4, Duration.ZERO);
         for (int i = 0; i < 400; i++) {
             sent.remember(sent(i));
         }
@@ -189,5 +189,48 @@ class WriteBehindSentMessagesTest {
         sent.close(Duration.ofSeconds(10));
 
         assertThat(table.stored).hasSize(400);
+    }
+
+    @Test
+    void underLightTrafficRecordsArrivingOneByOneShareABatch() throws Exception {
+        FakeTable table = new FakeTable();
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 4,
+                Duration.ofSeconds(2))) {
+            for (int i = 0; i < 10; i++) {
+                sent.remember(sent(i));
+                Thread.sleep(5);
+            }
+            assertThat(sent.flush(Duration.ofSeconds(10))).isTrue();
+        }
+
+        assertThat(table.batchSizes).containsExactly(10);
+        assertThat(table.stored).hasSize(10);
+    }
+
+    @Test
+    void aFullBatchGoesWithoutWaitingForTheLinger() throws Exception {
+        FakeTable table = new FakeTable();
+        try (WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1,
+                Duration.ofHours(1))) {
+            for (int i = 0; i < DynamoSentMessages.MAX_BATCH; i++) {
+                sent.remember(sent(i));
+            }
+            assertThat(sent.flush(Duration.ofSeconds(10))).isTrue();
+        }
+
+        assertThat(table.batchSizes).containsExactly(DynamoSentMessages.MAX_BATCH);
+    }
+
+    @Test
+    void closingWritesAGatheringBatchAtOnce() {
+        FakeTable table = new FakeTable();
+        WriteBehindSentMessages sent = new WriteBehindSentMessages(table, 100, Duration.ofMillis(1), 1, Duration.ofHours(1));
+        sent.remember(sent(1));
+
+        long start = System.nanoTime();
+        sent.close(Duration.ofSeconds(10));
+
+        assertThat(table.stored).containsKey("SM1");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 }
