@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.smsoverxmpp.bridge.receipts.DynamoSentMessages;
+import org.smsoverxmpp.bridge.receipts.SentMessage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * At most once, across crashes: before the provider is called for an outbox message, the attempt is recorded
- * (a conditional write: only the first one succeeds), and its result after. An outbox message that comes back
+ * (a conditional write: only the first one succeeds), and its result after: a refusal here, a sent SMS with the
+ * record of its last part ({@link SentMessage#completesOutboxMessage}, written behind in a batch). An outbox message that comes back
  * (the bridge died, a delete failed) whose attempt has a result is answered from it; one whose attempt has
  * none may or may not have been sent, and the user is told exactly that instead of it being sent twice.
  */
@@ -29,8 +32,8 @@ public interface Attempts {
     /** @param receiveCount how often the outbox has handed the message out, for the table-less fallback */
     Attempt begin(String outboxId, int receiveCount);
 
-    /** @param refusal what the user was told, or empty when it was sent */
-    void finish(String outboxId, Optional<ErrorReply> refusal);
+    /** @param reply what the user was told instead of the SMS going out */
+    void refused(String outboxId, ErrorReply reply);
 
     /**
      * Without a table: a message handed out a second time may have been attempted. Weaker than the table
@@ -44,7 +47,7 @@ public interface Attempts {
             }
 
             @Override
-            public void finish(String outboxId, Optional<ErrorReply> refusal) {
+            public void refused(String outboxId, ErrorReply reply) {
             }
         };
     }
@@ -67,7 +70,7 @@ public interface Attempts {
                     if (item == null || !item.containsKey("outcome")) {
                         return new Attempt.Again(Optional.empty(), false);
                     }
-                    if (item.get("outcome").s().equals("sent")) {
+                    if (item.get("outcome").s().equals(DynamoSentMessages.SENT)) {
                         return new Attempt.Again(Optional.empty(), true);
                     }
                     return new Attempt.Again(Optional.of(new ErrorReply(
@@ -78,13 +81,7 @@ public interface Attempts {
             }
 
             @Override
-            public void finish(String outboxId, Optional<ErrorReply> refusal) {
-                if (refusal.isEmpty()) {
-                    dynamo.updateItem(r -> r.tableName(table).key(key(outboxId)).updateExpression("SET outcome = :o, expiresAt = :t")
-                            .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("sent"), ":t", expiry())));
-                    return;
-                }
-                ErrorReply reply = refusal.get();
+            public void refused(String outboxId, ErrorReply reply) {
                 dynamo.updateItem(r -> r.tableName(table).key(key(outboxId))
                         .updateExpression("SET outcome = :o, replyType = :y, replyCondition = :c, replyText = :x, expiresAt = :t")
                         .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("refused"),
@@ -98,7 +95,7 @@ public interface Attempts {
             }
 
             private Map<String, AttributeValue> key(String outboxId) {
-                return Map.of("sid", AttributeValue.fromS("attempt#" + outboxId));
+                return Map.of("sid", AttributeValue.fromS(DynamoSentMessages.ATTEMPT + outboxId));
             }
         };
     }

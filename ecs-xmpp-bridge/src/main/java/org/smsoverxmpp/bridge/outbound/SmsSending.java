@@ -119,6 +119,7 @@ public final class SmsSending {
         int done = 0;
         try {
             for (String part : parts) {
+                boolean last = done == parts.size() - 1;
                 // Media go with the first part: one MMS, then the rest of a long caption as SMS.
                 SendResult result = provider.send(new SmsRequest(from, message.to(), part, media));
                 media = List.of();
@@ -129,7 +130,8 @@ public final class SmsSending {
                 }
                 LOG.info("sent SMS {} from {} to {} through {} ({} chars)", accepted.messageId(),
                         LogSafe.number(from.e164()), LogSafe.number(message.to()), provider.name(), part.length());
-                remember(accepted.messageId(), message, part);
+                // The last part's record also records the attempt as sent: no write of its own.
+                remember(accepted.messageId(), message, part, last);
                 done++;
             }
         } catch (InterruptedException e) {
@@ -141,10 +143,10 @@ public final class SmsSending {
     }
 
     /** For the status callbacks: a receipt, or an error copy if the carrier does not deliver. */
-    private void remember(String messageId, OutboundMessage message, String part) {
+    private void remember(String messageId, OutboundMessage message, String part, boolean last) {
         try {
             sent.remember(new SentMessage(messageId, message.sender(), message.stanzaId(), message.contact(),
-                    message.receiptRequested(), part));
+                    message.receiptRequested(), part, last ? message.id() : null));
         } catch (RuntimeException e) {
             // The SMS is on its way; only its receipt or failure notice will be missing.
             LOG.warn("could not record SMS {} for its status callbacks: {}", messageId, e.toString());
@@ -152,13 +154,14 @@ public final class SmsSending {
     }
 
     /**
-     * Records the result (when it is new), then tells the user. An answer that cannot be given now keeps the
-     * message in the outbox: the recorded result gives the same answer when it comes back.
+     * Records a refusal (when it is new), then tells the user; a sent SMS's result went with its record. An
+     * answer that cannot be given now keeps the message in the outbox: the recorded result gives the same answer
+     * when it comes back.
      */
     private Outcome answer(OutboundMessage message, Optional<ErrorReply> refusal, boolean record) {
-        if (record) {
+        if (record && refusal.isPresent()) {
             try {
-                attempts.finish(message.id(), refusal);
+                attempts.refused(message.id(), refusal.get());
             } catch (SdkException e) {
                 // Should it come back, the user hears "may or may not have been sent": never a second SMS.
                 LOG.warn("could not record the result of outbox message {}: {}", message.id(), e.getMessage());

@@ -14,10 +14,20 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The sent-messages table: key {@code sid}; {@code expiresAt} (epoch seconds) is its TTL attribute, so
  * records, including the message text kept for error copies, disappear after the retention.
+ *
+ * <p>The table also holds the outbound attempts ({@code attempt#<outbox id>}, see Attempts). The record of an
+ * outbox message's last SMS carries that message's result, {@code outcome = sent}, written in the same
+ * BatchWriteItem: under light traffic a write of its own would cost as much CPU as the rest of the SMS.
  */
 public class DynamoSentMessages implements SentMessages {
     /** DynamoDB's limit for one BatchWriteItem. */
-    public static final int MAX_BATCH = 25;
+    private static final int MAX_WRITES = 25;
+    /** Records per BatchWriteItem: each takes at most two of its writes (the record, an attempt's result). */
+    public static final int MAX_BATCH = MAX_WRITES / 2;
+    /** The key prefix of an attempt's item. */
+    public static final String ATTEMPT = "attempt#";
+    /** An attempt's {@code outcome} once its SMS went out. */
+    public static final String SENT = "sent";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -44,19 +54,28 @@ public class DynamoSentMessages implements SentMessages {
      * @return the records DynamoDB left unprocessed (throttled), to be written again
      */
     public List<SentMessage> rememberAll(List<SentMessage> messages) {
-        Map<String, SentMessage> byId = new HashMap<>();
+        Map<String, SentMessage> byKey = new HashMap<>();
         List<WriteRequest> writes = new ArrayList<>();
+        AttributeValue expiry = AttributeValue.fromN(Long.toString(clock.instant().plus(retention).getEpochSecond()));
         for (SentMessage message : messages) {
-            byId.put(message.messageId(), message);
-            writes.add(WriteRequest.builder().putRequest(p -> p.item(item(message))).build());
+            byKey.put(message.messageId(), message);
+            writes.add(WriteRequest.builder().putRequest(p -> p.item(item(message, expiry))).build());
+            if (message.completesOutboxMessage() != null) {
+                String attempt = ATTEMPT + message.completesOutboxMessage();
+                byKey.put(attempt, message);
+                writes.add(WriteRequest.builder().putRequest(p -> p.item(Map.of("sid", AttributeValue.fromS(attempt),
+                        "outcome", AttributeValue.fromS(SENT), "expiresAt", expiry))).build());
+            }
         }
         var unprocessed = dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, writes))).unprocessedItems();
+        // Either write of a record left unprocessed: the record is written again whole (the same items).
         return unprocessed.getOrDefault(table, List.of()).stream()
-                .map(w -> byId.get(w.putRequest().item().get("sid").s()))
+                .map(w -> byKey.get(w.putRequest().item().get("sid").s()))
+                .distinct()
                 .toList();
     }
 
-    private Map<String, AttributeValue> item(SentMessage message) {
+    private static Map<String, AttributeValue> item(SentMessage message, AttributeValue expiry) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("sid", AttributeValue.fromS(message.messageId()));
         item.put("sender", AttributeValue.fromS(message.sender()));
@@ -66,7 +85,7 @@ public class DynamoSentMessages implements SentMessages {
         if (message.stanzaId() != null) {
             item.put("stanzaId", AttributeValue.fromS(message.stanzaId()));
         }
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(retention).getEpochSecond())));
+        item.put("expiresAt", expiry);
         return item;
     }
 

@@ -50,8 +50,15 @@ class SmsSendingTest {
         }
 
         @Override
-        public void finish(String outboxId, Optional<ErrorReply> refusal) {
-            records.put(outboxId, Optional.of(refusal));
+        public void refused(String outboxId, ErrorReply reply) {
+            records.put(outboxId, Optional.of(Optional.of(reply)));
+        }
+
+        /** As the table does: the last SMS's record carries its outbox message's result. */
+        void recordedWith(SentMessage record) {
+            if (record.completesOutboxMessage() != null) {
+                records.put(record.completesOutboxMessage(), Optional.of(Optional.empty()));
+            }
         }
     }
 
@@ -80,6 +87,7 @@ class SmsSendingTest {
         @Override
         public void remember(SentMessage message) {
             receipts.add(message);
+            attempts.recordedWith(message);
         }
 
         @Override
@@ -121,6 +129,18 @@ class SmsSendingTest {
         assertThat(attempts.records.get("ob-1")).contains(Optional.empty());
         assertThat(receipts).singleElement().satisfies(r -> assertThat(r.receiptRequested()).isTrue());
         assertThat(xmpp.written()).isEmpty();
+    }
+
+    @Test
+    void onlyTheLastPartOfALongTextRecordsTheMessageAsSent() {
+        String text = "x".repeat(twilio.maxCharacters() * 2 + 1);
+
+        assertThat(sending.send(fromAlice(text), 1)).isInstanceOf(SmsSending.Outcome.Done.class);
+
+        assertThat(receipts).hasSize(3);
+        assertThat(receipts).extracting(SentMessage::completesOutboxMessage).containsExactly(null, null, "ob-1");
+        assertThat(sending.send(fromAlice(text), 2)).isInstanceOf(SmsSending.Outcome.Done.class);
+        assertThat(twilio.sent).hasSize(3);
     }
 
     @Test
