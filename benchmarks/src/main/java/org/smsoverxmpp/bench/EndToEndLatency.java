@@ -44,10 +44,11 @@ final class EndToEndLatency {
         this.rig = rig;
     }
 
-    Result run(BenchQueue queue, int rate, Duration measured, int run) throws Exception {
+    /** @param settle traffic at {@code rate} before latencies and CPU count */
+    Result run(BenchQueue queue, int rate, Duration settle, Duration measured, int run) throws Exception {
         String number = "+1202555" + String.format("%04d", 300 + run);
         String user = rig.user("latency" + run, number);
-        int warmUp = (int) (rate * LoadRig.WARM_UP.toSeconds());
+        int warmUp = (int) (rate * settle.toSeconds());
         int total = warmUp + (int) (rate * measured.toSeconds());
         int port = FreePort.find();
         String url = "http://127.0.0.1:" + port + "/sms";
@@ -76,7 +77,7 @@ final class EndToEndLatency {
                 posters.execute(() -> post(twilio, url, run, i, number, sentAt, answeredAt, refused));
             }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
             // Row 12: the CPU each SMS costs, counted from the end of the warm-up to the last arrival.
-            Thread.sleep(LoadRig.WARM_UP.toMillis());
+            Thread.sleep(settle.toMillis());
             CpuPerSms.Counter cpu = new CpuPerSms.Counter(bridge.pid(), api::handlerCpuNanos, () -> client.tally().count());
             client.tally().await(total, Duration.ofSeconds(30));
             CpuPerSms used = cpu.stop();

@@ -27,14 +27,14 @@ final class OutboundThroughput {
 
     LoadResult run(Map<String, String> queueEnvironment, Duration measured, int conversations, int run)
             throws Exception {
-        return run(queueEnvironment, measured, conversations, run, 0).load();
+        return run(queueEnvironment, LoadRig.WARM_UP, measured, conversations, run, 0).load();
     }
 
     /**
      * @param rate SMS per second the client writes, or 0 for as fast as the bridge sends; a paced run also
      *             measures the bridge's idle CPU first, over {@link #IDLE}
      */
-    Paced run(Map<String, String> queueEnvironment, Duration measured, int conversations, int run, int rate)
+    Paced run(Map<String, String> queueEnvironment, Duration settle, Duration measured, int conversations, int run, int rate)
             throws Exception {
         String user = rig.user("outbound" + run, "+1202555" + String.format("%04d", 200 + run));
         Tally atTwilio = new Tally(LoadRig.capacity(measured));
@@ -55,7 +55,7 @@ final class OutboundThroughput {
                         rate, running), "user-writes");
                 writer.start();
                 try (ProcessSampler sampler = new ProcessSampler(pids, bridge.pid())) {
-                    Thread.sleep(LoadRig.WARM_UP.toMillis());
+                    Thread.sleep(settle.toMillis());
                     long from = System.nanoTime();
                     sampler.start();
                     CpuPerSms.Counter cpu = new CpuPerSms.Counter(bridge.pid(), null, atTwilio::count);

@@ -26,7 +26,7 @@ class BenchTest {
     @Test
     void everyLoadRowRunsBriefly() throws Exception {
         Map<String, String> options = new LinkedHashMap<>(LoadBench.DEFAULTS);
-        options.putAll(Map.of("runs", "1", "seconds", "1", "warmup", "1", "rate", "20", "root", ".."));
+        options.putAll(Map.of("runs", "1", "seconds", "1", "warmup", "1", "settle", "1", "rate", "20", "root", ".."));
 
         List<String> rows = LoadBench.run(options);
 
