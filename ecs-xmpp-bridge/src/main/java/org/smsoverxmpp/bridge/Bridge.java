@@ -109,7 +109,7 @@ public final class Bridge implements AutoCloseable {
                 .map(t -> Attempts.inTable(dynamo, t, config.sentRetention(), Clock.systemUTC()))
                 .orElseGet(Attempts::byReceiveCount);
         outboxConsumer = new OutboxConsumer(new QueuePoller(sqs, config.outboxQueueUrl(), Optional.empty(), Clock.systemUTC())
-                        .gatherDeletes(DELETE_LINGER, "outbox-deletes"),
+                        .gatherDeletes(DELETE_LINGER, config.outboundLanes(), "outbox-deletes"),
                 new ReceiveRhythm(config.queueGather()), config.queueWaitSeconds(),
                 new SmsSending(mappings, providers, sent, attempts, replies, config.outboxMaxAge(), Clock.systemUTC(), metrics),
                 config.outboundLanes());
@@ -118,7 +118,7 @@ public final class Bridge implements AutoCloseable {
                 .map(t -> DeliveredRecipients.inTable(dynamo, t, config.sentRetention(), Clock.systemUTC()))
                 .orElseGet(DeliveredRecipients::inMemory);
         consumer = new QueueConsumer(new QueuePoller(sqs, config.queueUrl(), config.deadLetterQueueUrl(), Clock.systemUTC())
-                        .gatherDeletes(DELETE_LINGER, "sqs-deletes"),
+                        .gatherDeletes(DELETE_LINGER, config.queueConsumers(), "sqs-deletes"),
                 new ReceiveRhythm(config.queueGather()), config.queueWaitSeconds(), xmpp, new SmsDelivery(mappings, mediaStore(config), providers, new SmsToStanzas(jids)),
                 new StatusDelivery(new DeliveryReports(sent, providers)), delivered, config.xmpp().pingTimeout(), config.inboundGiveUp(),
                 Clock.systemUTC(), metrics);

@@ -129,7 +129,8 @@ public final class OutboxConsumer implements Runnable, AutoCloseable {
             }
         } finally {
             if (turn != null) {
-                turn.received(received.size());
+                // Room for few means the lanes are busy, not that traffic is light.
+                turn.received(received.size(), free);
             }
             room.release(free - received.size());
         }

@@ -29,10 +29,14 @@ final class DeleteGathering {
     private boolean due;
     private boolean closed;
 
-    DeleteGathering(QueuePoller poller, Duration linger, String threadName) {
+    /**
+     * @param senders calls that may be in flight at once: one thread gathers while the others send, so under
+     *                heavy traffic deletes keep pace with as many consumers as deleted side by side before
+     */
+    DeleteGathering(QueuePoller poller, Duration linger, int senders, String threadName) {
         this.poller = poller;
         this.linger = linger;
-        this.sender = Executors.newSingleThreadExecutor(r -> {
+        this.sender = Executors.newFixedThreadPool(Math.max(2, senders), r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
@@ -54,7 +58,10 @@ final class DeleteGathering {
         poller.deleteNow(delivered);
     }
 
-    /** On the sender thread: waits until ten are waiting or the first has lingered enough, then deletes them. */
+    /**
+     * On a sender thread: waits until ten are waiting or the first has lingered enough, hands the gathering of
+     * the next batch to another sender if more wait, then deletes its own.
+     */
     private void sendWhenDue() {
         long deadline = System.nanoTime() + linger.toNanos();
         List<ReceivedMessage> batch;

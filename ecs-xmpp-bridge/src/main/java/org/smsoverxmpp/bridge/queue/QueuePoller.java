@@ -86,9 +86,9 @@ public final class QueuePoller {
      * From now on, deletes of delivered messages are gathered across consumers for up to {@code linger}
      * ({@link DeleteGathering}) instead of each costing a call of its own; {@link #close} sends what is left.
      */
-    public QueuePoller gatherDeletes(Duration linger, String threadName) {
+    public QueuePoller gatherDeletes(Duration linger, int parallelCalls, String threadName) {
         if (!linger.isZero()) {
-            gathering = new DeleteGathering(this, linger, threadName);
+            gathering = new DeleteGathering(this, linger, parallelCalls, threadName);
         }
         return this;
     }

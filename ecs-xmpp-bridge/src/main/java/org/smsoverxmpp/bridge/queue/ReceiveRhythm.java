@@ -10,7 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * traffic, consumers polling side by side each come back with one message, and each pays a receive, a ping
  * and a delete for it. So while receives come back short, consumers take turns, and a turn starts no sooner
  * than {@code gap} after the last receive returned: messages gather meanwhile, and one receive takes several.
- * A receive that comes back full means traffic is heavy: then everyone receives at once, without a gap.
+ * A receive that comes back with all it asked for means traffic is heavy: then everyone receives at once,
+ * without a gap.
  *
  * <p>The price is latency: under light traffic a message waits up to {@code gap} longer (configured by
  * {@code QUEUE_GATHER_MS}; docs/performance.md gives what it buys). A gap of zero turns this off.
@@ -57,13 +58,21 @@ public final class ReceiveRhythm {
             this.held = held;
         }
 
-        /** Call once, after the receive returned (or failed, with 0), so the next turn can start. */
+        /** Call once, after a receive of up to a full batch returned (or failed, with 0), so the next turn can start. */
         public void received(int count) {
+            received(count, QueuePoller.MAX_BATCH);
+        }
+
+        /**
+         * As {@link #received(int)}, for a receive that asked for only {@code asked} (as many as there was room
+         * for): one that brought all it asked for means more may be waiting, so nobody waits for a gap.
+         */
+        public void received(int count, int asked) {
             if (done) {
                 return;
             }
             done = true;
-            heavy = gapNanos != 0 && count >= QueuePoller.MAX_BATCH;
+            heavy = gapNanos != 0 && count >= Math.min(asked, QueuePoller.MAX_BATCH);
             if (held) {
                 lastReturned = System.nanoTime();
                 turn.unlock();

@@ -25,7 +25,7 @@ class DeleteGatheringTest {
 
     private QueuePoller poller(Duration linger) {
         QueuePoller poller = new QueuePoller(sqs, "queue", Optional.of("dlq"), Clock.systemUTC())
-                .gatherDeletes(linger, "test-deletes");
+                .gatherDeletes(linger, 4, "test-deletes");
         pollers.add(poller);
         return poller;
     }
@@ -84,6 +84,19 @@ class DeleteGatheringTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> sqs.deleted.size() == 25);
         assertThat(sqs.deleteCalls).allSatisfy(size -> assertThat(size).isBetween(1, QueuePoller.MAX_BATCH));
         assertThat(sqs.deleted).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aSlowDeleteCallDoesNotHoldBackTheNextBatch() {
+        QueuePoller poller = poller(Duration.ofHours(1));
+        sqs.slowDelete = "rh-m0";
+        poller.delete(messages(0, 10));
+        poller.delete(messages(10, 10));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.deleted.size() == 10);
+        assertThat(sqs.deleted).startsWith("rh-m10");
+        sqs.slowDeleteGate.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.deleted.size() == 20);
     }
 
     @Test

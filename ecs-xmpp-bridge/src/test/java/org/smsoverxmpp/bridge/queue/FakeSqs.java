@@ -27,6 +27,9 @@ public final class FakeSqs implements SqsClient {
     public final List<String> deleted = new CopyOnWriteArrayList<>();
     /** How many entries each DeleteMessageBatch call held. */
     public final List<Integer> deleteCalls = new CopyOnWriteArrayList<>();
+    /** A delete call whose first entry is this receipt handle waits for {@link #slowDeleteGate}. */
+    public volatile String slowDelete = "";
+    public final java.util.concurrent.CountDownLatch slowDeleteGate = new java.util.concurrent.CountDownLatch(1);
     /** The last visibility each receipt handle was given, in seconds. */
     public final Map<String, Integer> visibility = new ConcurrentHashMap<>();
     public final List<Integer> visibilityChanges = new CopyOnWriteArrayList<>();
@@ -50,6 +53,13 @@ public final class FakeSqs implements SqsClient {
 
     @Override
     public DeleteMessageBatchResponse deleteMessageBatch(DeleteMessageBatchRequest request) {
+        if (request.entries().get(0).receiptHandle().equals(slowDelete)) {
+            try {
+                slowDeleteGate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         deleteCalls.add(request.entries().size());
         request.entries().forEach(e -> deleted.add(e.receiptHandle()));
         return DeleteMessageBatchResponse.builder().build();

@@ -72,4 +72,18 @@ class ReceiveRhythmTest {
         b.received(0);
         a.received(0); // a second call changes nothing
     }
+
+    @Test
+    void aReceiveThatBroughtAllItHadRoomForCountsAsHeavyTraffic() throws Exception {
+        ReceiveRhythm rhythm = new ReceiveRhythm(GAP.multipliedBy(20));
+        rhythm.awaitTurn().received(2, 2); // the first turn waits the gap, as after any receive
+
+        // Side by side at once; a wait for the gap would show as the timeout.
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(GAP.multipliedBy(10), () -> {
+            ReceiveRhythm.Turn a = rhythm.awaitTurn();
+            ReceiveRhythm.Turn b = rhythm.awaitTurn();
+            a.received(0);
+            b.received(0);
+        });
+    }
 }
