@@ -2,6 +2,7 @@ package org.smsoverxmpp.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
@@ -26,6 +27,21 @@ record LoadRig(Path root, Path work, LocalAws aws, ProsodyServer prosody, Map<St
         new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex).put(new Mapping(
                 JidCreate.entityBareFrom(name + "@" + ProsodyServer.DOMAIN), new PhoneNumber(number)));
         return name;
+    }
+
+    /** The webhook's environment for a row: this rig's AWS, the row's queue, answering on {@code port}. */
+    Map<String, String> webhookEnvironment(BenchQueue queue, int port) {
+        Map<String, String> env = new HashMap<>(aws.webhookEnvironment());
+        env.putAll(queue.environment());
+        env.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
+        return env;
+    }
+
+    /** The bridge's environment for a row: this rig's AWS and Prosody, the row's queue. */
+    Map<String, String> bridgeEnvironment(BenchQueue queue) {
+        Map<String, String> env = BridgeProcess.environment(aws, prosody);
+        env.putAll(queue.environment());
+        return env;
     }
 
     /** Arrival slots for a row: room for 5,000 SMS/s, far above what two cores can do. */

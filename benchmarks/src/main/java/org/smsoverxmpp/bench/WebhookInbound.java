@@ -1,7 +1,6 @@
 package org.smsoverxmpp.bench;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -39,11 +38,8 @@ final class WebhookInbound {
         String user = rig.user("webhookin" + run, number);
         int port = FreePort.find();
         String url = "http://127.0.0.1:" + port + "/sms";
-        Map<String, String> webhookEnv = new HashMap<>(rig.aws().webhookEnvironment());
-        webhookEnv.putAll(queue.environment());
-        webhookEnv.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
-        Map<String, String> bridgeEnv = BridgeProcess.environment(rig.aws(), rig.prosody());
-        bridgeEnv.putAll(queue.environment());
+        Map<String, String> webhookEnv = rig.webhookEnvironment(queue, port);
+        Map<String, String> bridgeEnv = rig.bridgeEnvironment(queue);
         int capacity = LoadRig.capacity(measured);
         try (CountingUser client = new CountingUser(rig.prosody(), user, LoadRig.PASSWORD, capacity);
              LocalApiGateway api = new LocalApiGateway("127.0.0.1", port,

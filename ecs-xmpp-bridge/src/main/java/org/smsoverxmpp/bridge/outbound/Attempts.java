@@ -67,10 +67,10 @@ public interface Attempts {
                 } catch (ConditionalCheckFailedException e) {
                     Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                             .key(key(outboxId))).item();
-                    if (item == null || !item.containsKey("outcome")) {
+                    if (item == null || !item.containsKey(DynamoSentMessages.OUTCOME)) {
                         return new Attempt.Again(Optional.empty(), false);
                     }
-                    if (item.get("outcome").s().equals(DynamoSentMessages.SENT)) {
+                    if (item.get(DynamoSentMessages.OUTCOME).s().equals(DynamoSentMessages.SENT)) {
                         return new Attempt.Again(Optional.empty(), true);
                     }
                     return new Attempt.Again(Optional.of(new ErrorReply(
@@ -95,7 +95,7 @@ public interface Attempts {
             }
 
             private Map<String, AttributeValue> key(String outboxId) {
-                return Map.of("sid", AttributeValue.fromS(DynamoSentMessages.ATTEMPT + outboxId));
+                return Map.of("sid", AttributeValue.fromS(DynamoSentMessages.attemptKey(outboxId)));
             }
         };
     }

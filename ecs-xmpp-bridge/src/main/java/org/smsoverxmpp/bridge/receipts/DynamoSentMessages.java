@@ -24,15 +24,20 @@ public class DynamoSentMessages implements SentMessages {
     private static final int MAX_WRITES = 25;
     /** Records per BatchWriteItem: each takes at most two of its writes (the record, an attempt's result). */
     public static final int MAX_BATCH = MAX_WRITES / 2;
-    /** The key prefix of an attempt's item. */
-    public static final String ATTEMPT = "attempt#";
-    /** An attempt's {@code outcome} once its SMS went out. */
+    private static final String ATTEMPT = "attempt#";
+    /** An attempt item's attribute for what it came to, and its value once the SMS went out. */
+    public static final String OUTCOME = "outcome";
     public static final String SENT = "sent";
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final Duration retention;
     private final Clock clock;
+
+    /** The key of an outbox message's attempt item, beside the records in this table. */
+    public static String attemptKey(String outboxId) {
+        return ATTEMPT + outboxId;
+    }
 
     public DynamoSentMessages(DynamoDbClient dynamo, String table, Duration retention, Clock clock) {
         this.dynamo = dynamo;
@@ -61,10 +66,10 @@ public class DynamoSentMessages implements SentMessages {
             byKey.put(message.messageId(), message);
             writes.add(WriteRequest.builder().putRequest(p -> p.item(item(message, expiry))).build());
             if (message.completesOutboxMessage() != null) {
-                String attempt = ATTEMPT + message.completesOutboxMessage();
+                String attempt = attemptKey(message.completesOutboxMessage());
                 byKey.put(attempt, message);
                 writes.add(WriteRequest.builder().putRequest(p -> p.item(Map.of("sid", AttributeValue.fromS(attempt),
-                        "outcome", AttributeValue.fromS(SENT), "expiresAt", expiry))).build());
+                        OUTCOME, AttributeValue.fromS(SENT), "expiresAt", expiry))).build());
             }
         }
         var unprocessed = dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, writes))).unprocessedItems();

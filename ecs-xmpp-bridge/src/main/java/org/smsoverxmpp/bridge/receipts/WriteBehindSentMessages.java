@@ -155,13 +155,8 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
      * closing); what gathered while the last batch was written goes in at once.
      */
     private void gather(List<SentMessage> batch) {
-        try {
-            gathering.lockInterruptibly();
-        } catch (InterruptedException e) {
-            // Nobody interrupts the writers; should something, finish what waits rather than lose it.
-            waiting.drainTo(batch, DynamoSentMessages.MAX_BATCH);
-            return;
-        }
+        // Not interruptibly: nobody interrupts the writers (see close).
+        gathering.lock();
         try {
             SentMessage first = waiting.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
             if (first == null) {
@@ -169,17 +164,20 @@ public final class WriteBehindSentMessages implements SentMessages, AutoCloseabl
             }
             batch.add(first);
             long deadline = System.nanoTime() + linger.toNanos();
-            waiting.drainTo(batch, DynamoSentMessages.MAX_BATCH - batch.size());
-            long left;
-            while (batch.size() < DynamoSentMessages.MAX_BATCH && !closing && (left = deadline - System.nanoTime()) > 0) {
+            while (true) {
+                waiting.drainTo(batch, DynamoSentMessages.MAX_BATCH - batch.size());
+                long left = deadline - System.nanoTime();
+                if (batch.size() >= DynamoSentMessages.MAX_BATCH || closing || left <= 0) {
+                    return;
+                }
                 // In slices of POLL, so a close is noticed.
                 SentMessage next = waiting.poll(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS);
                 if (next != null) {
                     batch.add(next);
-                    waiting.drainTo(batch, DynamoSentMessages.MAX_BATCH - batch.size());
                 }
             }
         } catch (InterruptedException e) {
+            // Should something interrupt a writer anyway, it finishes what waits rather than lose it.
             waiting.drainTo(batch, DynamoSentMessages.MAX_BATCH - batch.size());
         } finally {
             gathering.unlock();
