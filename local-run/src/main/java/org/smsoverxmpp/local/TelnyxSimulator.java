@@ -6,13 +6,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -36,14 +34,11 @@ public final class TelnyxSimulator implements AutoCloseable {
         this.out = out;
         this.apiKey = apiKey;
         this.poster = new TelnyxWebhookPoster(signingKey);
-        server = HttpServer.create(new InetSocketAddress(bindAddress, port), 50);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.start();
+        server = SimulatorHttp.start(bindAddress, port, this::handle);
     }
 
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return SimulatorHttp.baseUrl(server);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

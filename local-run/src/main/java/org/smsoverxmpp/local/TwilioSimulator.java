@@ -4,13 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,14 +31,11 @@ public final class TwilioSimulator implements AutoCloseable {
     public TwilioSimulator(String bindAddress, int port, PrintStream out, WebhookPoster poster) throws IOException {
         this.out = out;
         this.poster = poster;
-        server = HttpServer.create(new InetSocketAddress(bindAddress, port), 50);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.start();
+        server = SimulatorHttp.start(bindAddress, port, this::handle);
     }
 
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return SimulatorHttp.baseUrl(server);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
