@@ -86,4 +86,18 @@ class AttemptRecordsTest {
             assertThat(attempts.begin("ob-batch-" + i, 2)).isEqualTo(new Attempts.Attempt.Again(Optional.empty(), true));
         }
     }
+
+    @Test
+    void aRecordOfAnyTextKeepsItsBodyAndStillRecordsItsAttempt() {
+        // What a stranger may write: astral and combining characters, right-to-left, controls, markup, a NUL.
+        String hostile = "\uD83D\uDE00 e\u0301 \u05E9\u05DC\u05D5\u05DD \u0000\u0007 ]]> <x xmlns='urn:unknown'/> &amp; "
+                + "\uFFFD\uFEFF\u2028 " + "\uD834\uDD1E".repeat(200);
+        attempts.begin("ob-hostile", 1);
+        SentMessage record = new SentMessage("SM-hostile", "alice@example.com/phone", "s-hostile",
+                "+15557654321@sms.example.com", true, hostile, "ob-hostile");
+
+        assertThat(records.rememberAll(List.of(record))).isEmpty();
+        assertThat(records.find("SM-hostile")).map(SentMessage::body).contains(hostile);
+        assertThat(attempts.begin("ob-hostile", 2)).isEqualTo(new Attempts.Attempt.Again(Optional.empty(), true));
+    }
 }
