@@ -100,6 +100,19 @@ class DeleteGatheringTest {
     }
 
     @Test
+    void aFailedDeleteCallLeavesItsMessagesToComeBackAndLaterDeletesStillGo() {
+        QueuePoller poller = poller(Duration.ofMillis(20));
+        sqs.failDeleteCalls.set(1);
+        poller.delete(messages(0, 10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.failDeleteCalls.get() <= 0);
+
+        poller.delete(messages(10, 1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> sqs.deleted.size() == 1);
+        assertThat(sqs.deleted).containsExactly("rh-m10");
+    }
+
+    @Test
     void aLoneDeleteIsSentAfterTheLinger() {
         QueuePoller poller = poller(Duration.ofMillis(50));
         poller.delete(messages(0, 1));

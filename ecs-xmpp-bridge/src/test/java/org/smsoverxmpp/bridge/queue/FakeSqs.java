@@ -27,6 +27,8 @@ public final class FakeSqs implements SqsClient {
     public final List<String> deleted = new CopyOnWriteArrayList<>();
     /** How many entries each DeleteMessageBatch call held. */
     public final List<Integer> deleteCalls = new CopyOnWriteArrayList<>();
+    /** This many delete calls fail, as when SQS cannot be reached. */
+    public final java.util.concurrent.atomic.AtomicInteger failDeleteCalls = new java.util.concurrent.atomic.AtomicInteger();
     /** A delete call whose first entry is this receipt handle waits for {@link #slowDeleteGate}. */
     public volatile String slowDelete = "";
     public final java.util.concurrent.CountDownLatch slowDeleteGate = new java.util.concurrent.CountDownLatch(1);
@@ -59,6 +61,9 @@ public final class FakeSqs implements SqsClient {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (failDeleteCalls.getAndDecrement() > 0) {
+            throw software.amazon.awssdk.core.exception.SdkClientException.create("SQS unreachable");
         }
         deleteCalls.add(request.entries().size());
         request.entries().forEach(e -> deleted.add(e.receiptHandle()));
