@@ -90,6 +90,7 @@ class XmppOverTlsTest {
                     "presents CN=" + TestGateway.COMPONENT + ", DNS:" + TestGateway.COMPONENT,
                     "issued by " + gateway.ca().subject(), "not for the expected name");
             assertRetriedSlowlyAndAlive(bridge);
+            stopAsEcsDoes(bridge);
         }
     }
 
@@ -104,6 +105,7 @@ class XmppOverTlsTest {
             assertThat(bridge.output()).contains("expected " + TestGateway.COMPONENT,
                     "issued by " + gateway.ca().subject(), "no CA the bridge trusts issued it");
             assertRetriedSlowlyAndAlive(bridge);
+            stopAsEcsDoes(bridge);
         }
     }
 
@@ -119,6 +121,7 @@ class XmppOverTlsTest {
 
             assertThat(bridge.isAlive()).isTrue();
             assertThat(bridge.output()).doesNotContain("connected to").doesNotContain("failed verification");
+            stopAsEcsDoes(bridge);
         }
     }
 
@@ -131,5 +134,15 @@ class XmppOverTlsTest {
         assertThat(millis).isNotEmpty().allSatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(leastWait));
         assertThat(bridge.output()).doesNotContain("connected to");
         assertThat(bridge.isAlive()).isTrue();
+    }
+
+    /**
+     * SIGTERM, as ECS stops a task, and a clean exit. Not SIGKILL: these bridges share the suite's queues, and a
+     * killed bridge's receive still waiting in SQS takes the next message with it, out of sight for the queue's
+     * visibility timeout (60 s for the outbox), so the next test's SMS would arrive late.
+     */
+    private static void stopAsEcsDoes(BridgeProcess bridge) throws InterruptedException {
+        assertThat(bridge.terminate(WAIT)).as("exit code after SIGTERM of a bridge that never connected").isEqualTo(143);
+        assertThat(bridge.output()).contains("bridge stopped");
     }
 }
