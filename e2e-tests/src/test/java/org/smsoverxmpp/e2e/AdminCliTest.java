@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +16,7 @@ import org.smsoverxmpp.bridge.queue.QueuePoller;
 import org.smsoverxmpp.bridge.status.BridgeActivity;
 import org.smsoverxmpp.bridge.status.StatePublisher;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import org.smsoverxmpp.e2e.harness.EmulatedAws;
 import org.smsoverxmpp.local.LocalAws;
 import org.smsoverxmpp.local.MotoServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 
 /** The operator's CLI against the AWS emulator. */
 class AdminCliTest {
+    static EmulatedAws emulated;
     static MotoServer moto;
     static LocalAws aws;
 
@@ -34,15 +35,15 @@ class AdminCliTest {
     }
 
     @BeforeAll
-    static void start() throws Exception {
-        moto = MotoServer.start(Files.createTempDirectory("moto"));
-        aws = new LocalAws(moto.endpoint(), moto.endpoint(), "-" + Long.toString(System.nanoTime(), 36), 30, "{}");
+    static void start() {
+        emulated = EmulatedAws.start();
+        moto = emulated.moto;
+        aws = emulated.aws;
     }
 
     @AfterAll
     static void stop() {
-        aws.close();
-        moto.close();
+        emulated.close();
     }
 
     static Result cli(String... args) {

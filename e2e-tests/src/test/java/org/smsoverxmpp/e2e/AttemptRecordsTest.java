@@ -14,7 +14,7 @@ import org.smsoverxmpp.bridge.outbound.Attempts;
 import org.smsoverxmpp.bridge.outbound.ErrorReply;
 import org.smsoverxmpp.bridge.receipts.DynamoSentMessages;
 import org.smsoverxmpp.bridge.receipts.SentMessage;
-import org.smsoverxmpp.local.MotoServer;
+import org.smsoverxmpp.e2e.harness.EmulatedAws;
 import org.smsoverxmpp.local.LocalAws;
 
 /**
@@ -23,23 +23,22 @@ import org.smsoverxmpp.local.LocalAws;
  * record of its last SMS (in a batch) or as a refusal of its own.
  */
 class AttemptRecordsTest {
-    static MotoServer moto;
+    static EmulatedAws emulated;
     static LocalAws aws;
     static Attempts attempts;
     static DynamoSentMessages records;
 
     @BeforeAll
-    static void start() throws Exception {
-        moto = MotoServer.start(java.nio.file.Files.createTempDirectory("moto"));
-        aws = new LocalAws(moto.endpoint(), moto.endpoint(), "-" + Long.toString(System.nanoTime(), 36), 30, "{}");
+    static void start() {
+        emulated = EmulatedAws.start();
+        aws = emulated.aws;
         attempts = Attempts.inTable(aws.dynamo, aws.sentTable, Duration.ofDays(7), Clock.systemUTC());
         records = new DynamoSentMessages(aws.dynamo, aws.sentTable, Duration.ofDays(7), Clock.systemUTC());
     }
 
     @AfterAll
     static void stop() {
-        aws.close();
-        moto.close();
+        emulated.close();
     }
 
     private static SentMessage record(String sid, String completes) {

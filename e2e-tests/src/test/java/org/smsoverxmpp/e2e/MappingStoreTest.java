@@ -14,27 +14,26 @@ import org.smsoverxmpp.bridge.mapping.DynamoMappingStore;
 import org.smsoverxmpp.bridge.mapping.Mapping;
 import org.smsoverxmpp.bridge.mapping.MappingItem;
 import org.smsoverxmpp.local.LocalAws;
-import org.smsoverxmpp.local.MotoServer;
+import org.smsoverxmpp.e2e.harness.EmulatedAws;
 import org.smsoverxmpp.e2e.harness.XmppUser;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The mappings table in the AWS emulator: lookups both ways, shared numbers, malformed items. */
 class MappingStoreTest {
-    static MotoServer moto;
+    static EmulatedAws emulated;
     static LocalAws aws;
     static DynamoMappingStore store;
 
     @BeforeAll
-    static void start() throws Exception {
-        moto = MotoServer.start(java.nio.file.Files.createTempDirectory("moto"));
-        aws = new LocalAws(moto.endpoint(), moto.endpoint(), "-" + Long.toString(System.nanoTime(), 36), 30, "{}");
+    static void start() {
+        emulated = EmulatedAws.start();
+        aws = emulated.aws;
         store = new DynamoMappingStore(aws.dynamo, aws.table, aws.numberIndex);
     }
 
     @AfterAll
     static void stop() {
-        aws.close();
-        moto.close();
+        emulated.close();
     }
 
     static EntityBareJid jid(String text) {
