@@ -18,6 +18,7 @@ import org.smsoverxmpp.bridge.receipts.SentMessages;
 import org.smsoverxmpp.bridge.receipts.WriteBehindSentMessages;
 import org.smsoverxmpp.bridge.inbound.DeliveredRecipients;
 import org.smsoverxmpp.bridge.inbound.QueueConsumer;
+import org.smsoverxmpp.bridge.queue.CallTimeouts;
 import org.smsoverxmpp.bridge.queue.QueuePoller;
 import org.smsoverxmpp.bridge.inbound.SmsDelivery;
 import org.smsoverxmpp.bridge.receipts.StatusDelivery;
@@ -74,17 +75,16 @@ public final class Bridge implements AutoCloseable {
     private final Heartbeat heartbeat;
     private final EmfMetrics emf;
     private final Optional<WriteBehindSentMessages> sentWriter;
+    private final CallTimeouts sqsTimeouts;
     private final SqsClient sqs;
     private final DynamoDbClient dynamo;
     private final S3Client s3;
 
     private Bridge(BridgeConfig config) {
         stopTimeout = config.stopTimeout();
-        // A queue that accepts the connection and never answers must fail the call, not hang a consumer or
-        // the outbox's writer for ever: each attempt may take the long poll's wait and a few seconds more.
-        Duration attempt = Duration.ofSeconds(config.queueWaitSeconds() + 5L);
+        sqsTimeouts = CallTimeouts.forQueueWait(config.queueWaitSeconds());
         sqs = aws(SqsClient.builder(), config, config.sqsEndpoint())
-                .overrideConfiguration(c -> c.apiCallAttemptTimeout(attempt).apiCallTimeout(attempt.multipliedBy(3)))
+                .overrideConfiguration(sqsTimeouts::applyTo)
                 .build();
         dynamo = aws(DynamoDbClient.builder(), config, config.awsEndpoint()).build();
         // Path-style addressing so an emulator endpoint works; AWS accepts it too.
@@ -180,6 +180,7 @@ public final class Bridge implements AutoCloseable {
         emf.close();
         sentWriter.ifPresent(w -> w.close(budget.leaving(Duration.ZERO)));
         sqs.close();
+        sqsTimeouts.close();
         dynamo.close();
         s3.close();
         LOG.info("bridge stopped");
