@@ -2,6 +2,7 @@ package org.smsoverxmpp.e2e.harness;
 
 import java.util.Optional;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.ping.PingManager;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.smsoverxmpp.local.XmppServer;
@@ -46,6 +48,13 @@ public final class XmppUser implements AutoCloseable {
             connection.disconnect();
         }
         connection.connect().login();
+        // Smack sends the initial presence without waiting for the server. A message sent to the bare JID before
+        // the server has taken that presence goes to offline storage, and ejabberd can keep it there until the
+        // next login (seen in CI: the copy for a user who had logged in 26 ms earlier). The server handles a
+        // client's stanzas in order, so once this ping is answered the presence is taken and the user available.
+        if (!PingManager.getInstanceFor(connection).pingMyServer(false)) {
+            throw new IllegalStateException(connection.getUser() + " logged in, but the server did not answer a ping");
+        }
     }
 
     public EntityBareJid jid() {
@@ -66,9 +75,13 @@ public final class XmppUser implements AutoCloseable {
 
     /** Waits until a message matching {@code match} has arrived, and returns the first such. */
     public Message await(Predicate<Message> match, Duration timeout) {
-        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20))
-                .alias("a matching message; received: " + summary())
-                .until(() -> received.stream().filter(match).findFirst(), Optional::isPresent).get();
+        try {
+            return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20))
+                    .until(() -> received.stream().filter(match).findFirst(), Optional::isPresent).get();
+        } catch (ConditionTimeoutException e) {
+            // What had arrived by the end of the wait, not by its start.
+            throw new AssertionError("no matching message within " + timeout + "; received: " + summary(), e);
+        }
     }
 
     public List<Message> matching(Predicate<Message> match) {
