@@ -11,9 +11,10 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
  * attempt may take the long poll's wait and a few seconds more, a call with its retries three times that.
  *
  * <p>Why the SDK's own timer pool is not used: the SDK schedules two timers per call on a pool that keeps a
- * cancelled timer queued until it is due, so every call, however fast, wakes a timer thread twice, 25 and 75
- * seconds later, to throw away a timer that has nothing to do. At 50 SMS/s that was 7 % of the bridge's CPU
- * (docs/performance.md). Here a timer leaves the queue when its call ends. (The SDK should do this itself.)
+ * cancelled timer queued until it is due, so every call, however fast, wakes a timer thread twice, once per
+ * limit (15 and 45 s later with the default 10 s long poll), to throw away a timer that has nothing to do. At
+ * 50 SMS/s that was 6.6 % of the bridge's CPU (docs/performance.md). Here a timer leaves the queue when its
+ * call ends. (The SDK should do this itself.)
  */
 public final class CallTimeouts implements AutoCloseable {
     private final Duration attempt;
@@ -26,7 +27,7 @@ public final class CallTimeouts implements AutoCloseable {
         return new CallTimeouts(attempt, attempt.multipliedBy(3));
     }
 
-    public CallTimeouts(Duration attempt, Duration call) {
+    CallTimeouts(Duration attempt, Duration call) {
         this.attempt = attempt;
         this.call = call;
         timers = new ScheduledThreadPoolExecutor(1, r -> {

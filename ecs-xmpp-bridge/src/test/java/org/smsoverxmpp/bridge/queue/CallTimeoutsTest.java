@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -37,24 +38,29 @@ class CallTimeoutsTest {
     }
 
     @Test
-    void aCallThatEndedLeavesNoTimerBehind() throws IOException {
+    void aCallRunsUnderBothTimersAndLeavesNoneBehind() throws IOException {
         CallTimeouts timeouts = new CallTimeouts(Duration.ofSeconds(25), Duration.ofSeconds(75));
         open.add(timeouts);
-        SqsClient sqs = client(emptyQueue(), timeouts::applyTo);
+        List<Integer> duringCalls = new CopyOnWriteArrayList<>();
+        SqsClient sqs = client(emptyQueue(() -> duringCalls.add(timeouts.pending())), timeouts::applyTo);
 
         for (int i = 0; i < 50; i++) {
             assertThat(sqs.receiveMessage(r -> r.queueUrl(QUEUE)).messages()).isEmpty();
         }
 
+        assertThat(duringCalls).hasSize(50).containsOnly(2); // the attempt's limit and the call's, on this thread
         assertThat(timeouts.pending()).isZero();
     }
 
-    /** Why the bridge brings its own timer thread: the SDK's kind of pool keeps every call's two timers until they are due. */
+    /**
+     * Why the bridge brings its own timer thread: a pool built as the SDK (2.57.8) builds its own when none is given
+     * ({@code Executors.newScheduledThreadPool(5)}) keeps every call's two timers until they are due.
+     */
     @Test
     void theSdksKindOfTimerPoolKeepsEveryCallsTimersQueued() throws IOException {
         ScheduledThreadPoolExecutor sdkLike = (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(5);
         open.add(sdkLike::shutdownNow);
-        SqsClient sqs = client(emptyQueue(), c -> c.apiCallAttemptTimeout(Duration.ofSeconds(25))
+        SqsClient sqs = client(emptyQueue(() -> { }), c -> c.apiCallAttemptTimeout(Duration.ofSeconds(25))
                 .apiCallTimeout(Duration.ofSeconds(75)).scheduledExecutorService(sdkLike));
 
         for (int i = 0; i < 50; i++) {
@@ -87,6 +93,7 @@ class CallTimeoutsTest {
             ClientOverrideConfiguration built = c.build();
             assertThat(built.apiCallAttemptTimeout()).contains(Duration.ofSeconds(25));
             assertThat(built.apiCallTimeout()).contains(Duration.ofSeconds(75));
+            assertThat(built.scheduledExecutorService()).isPresent();
         }
     }
 
@@ -101,11 +108,12 @@ class CallTimeoutsTest {
         return sqs;
     }
 
-    /** An SQS endpoint (JSON protocol) whose queue is always empty. */
-    private URI emptyQueue() throws IOException {
+    /** An SQS endpoint (JSON protocol) whose queue is always empty; {@code duringCall} runs while it answers. */
+    private URI emptyQueue(Runnable duringCall) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
+            duringCall.run();
             byte[] body = "{\"Messages\":[]}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
             exchange.sendResponseHeaders(200, body.length);
