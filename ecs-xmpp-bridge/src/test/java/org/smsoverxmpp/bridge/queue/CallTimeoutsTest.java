@@ -1,48 +1,66 @@
 package org.smsoverxmpp.bridge.queue;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+/** The SQS calls' time limits, against WireMock standing in for SQS (its JSON protocol). */
 class CallTimeoutsTest {
     private static final String QUEUE = "http://127.0.0.1/000000000000/q";
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final WireMockServer sqsApi = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() {
+        sqsApi.start();
+    }
 
     @AfterEach
     void closeAll() throws Exception {
         for (AutoCloseable c : open) {
             c.close();
         }
+        sqsApi.stop();
     }
 
     @Test
-    void aCallRunsUnderBothTimersAndLeavesNoneBehind() throws IOException {
-        CallTimeouts timeouts = new CallTimeouts(Duration.ofSeconds(25), Duration.ofSeconds(75));
-        open.add(timeouts);
+    void aCallRunsUnderBothTimersAndLeavesNoneBehind() {
+        answerEmpty(Duration.ZERO);
+        CallTimeouts timeouts = opened(new CallTimeouts(Duration.ofSeconds(25), Duration.ofSeconds(75)));
         List<Integer> duringCalls = new CopyOnWriteArrayList<>();
-        SqsClient sqs = client(emptyQueue(() -> duringCalls.add(timeouts.pending())), timeouts::applyTo);
+        SqsClient sqs = client(c -> {
+            timeouts.applyTo(c);
+            c.addExecutionInterceptor(new ExecutionInterceptor() {
+                @Override
+                public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                    duringCalls.add(timeouts.pending());
+                }
+            });
+        });
 
         for (int i = 0; i < 50; i++) {
             assertThat(sqs.receiveMessage(r -> r.queueUrl(QUEUE)).messages()).isEmpty();
@@ -57,10 +75,11 @@ class CallTimeoutsTest {
      * ({@code Executors.newScheduledThreadPool(5)}) keeps every call's two timers until they are due.
      */
     @Test
-    void theSdksKindOfTimerPoolKeepsEveryCallsTimersQueued() throws IOException {
+    void theSdksKindOfTimerPoolKeepsEveryCallsTimersQueued() {
+        answerEmpty(Duration.ZERO);
         ScheduledThreadPoolExecutor sdkLike = (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(5);
         open.add(sdkLike::shutdownNow);
-        SqsClient sqs = client(emptyQueue(() -> { }), c -> c.apiCallAttemptTimeout(Duration.ofSeconds(25))
+        SqsClient sqs = client(c -> c.apiCallAttemptTimeout(Duration.ofSeconds(25))
                 .apiCallTimeout(Duration.ofSeconds(75)).scheduledExecutorService(sdkLike));
 
         for (int i = 0; i < 50; i++) {
@@ -71,10 +90,10 @@ class CallTimeoutsTest {
     }
 
     @Test
-    void aQueueThatNeverAnswersFailsTheCallWithinItsLimit() throws IOException {
-        CallTimeouts timeouts = new CallTimeouts(Duration.ofMillis(300), Duration.ofMillis(900));
-        open.add(timeouts);
-        SqsClient sqs = client(silentServer(), timeouts::applyTo);
+    void aQueueThatNeverAnswersFailsTheCallWithinItsLimit() {
+        answerEmpty(Duration.ofSeconds(30)); // far past the limits below: to the client, a queue that hangs
+        CallTimeouts timeouts = opened(new CallTimeouts(Duration.ofMillis(300), Duration.ofMillis(900)));
+        SqsClient sqs = client(timeouts::applyTo);
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> sqs.receiveMessage(r -> r.queueUrl(QUEUE).waitTimeSeconds(0)))
@@ -97,57 +116,26 @@ class CallTimeoutsTest {
         }
     }
 
-    private SqsClient client(URI endpoint, java.util.function.Consumer<ClientOverrideConfiguration.Builder> override) {
+    /** Every receive finds the queue empty, answered after {@code delay}. */
+    private void answerEmpty(Duration delay) {
+        sqsApi.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.0").withBody("{\"Messages\":[]}")
+                .withFixedDelay((int) delay.toMillis())));
+    }
+
+    private CallTimeouts opened(CallTimeouts timeouts) {
+        open.add(timeouts);
+        return timeouts;
+    }
+
+    private SqsClient client(Consumer<ClientOverrideConfiguration.Builder> override) {
         SqsClient sqs = SqsClient.builder()
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .endpointOverride(endpoint)
+                .endpointOverride(URI.create(sqsApi.baseUrl()))
                 .overrideConfiguration(override)
                 .build();
         open.add(0, sqs); // closed before the timers it uses
         return sqs;
-    }
-
-    /** An SQS endpoint (JSON protocol) whose queue is always empty; {@code duringCall} runs while it answers. */
-    private URI emptyQueue(Runnable duringCall) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            duringCall.run();
-            byte[] body = "{\"Messages\":[]}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        open.add(() -> server.stop(0));
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    /** Accepts connections, reads nothing and never answers. */
-    private URI silentServer() throws IOException {
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        List<Socket> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    accepted.add(server.accept());
-                }
-            } catch (IOException closed) {
-                // the test is over
-            }
-        }, "silent-server");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        open.add(() -> {
-            server.close();
-            synchronized (accepted) {
-                for (Socket s : accepted) {
-                    s.close();
-                }
-            }
-        });
-        return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 }
